@@ -1,0 +1,376 @@
+"""Cities, the people and organisations that act for them, their relationships and protocols."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from sistercities.partial_dates import PartialDateField
+
+
+class Source(models.Model):
+    """Where a public fact comes from: a news report, a council decision, a list."""
+
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    published_on = PartialDateField(_("date published"))
+    accessed_on = models.DateField(_("date accessed"), null=True, blank=True)
+    licence = models.CharField(_("licence"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["title"]
+
+    def __str__(self):
+        return f"{self.title} — {self.publisher}" if self.publisher else self.title
+
+
+class CityQuerySet(models.QuerySet):
+    def home(self):
+        return self.get(slug=settings.HOME_CITY_SLUG)
+
+
+class City(models.Model):
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("current name"), max_length=150)
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=150, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    coat_of_arms = models.ImageField(_("coat of arms"), upload_to="cities/", blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="city_latitude_in_range",
+                violation_error_message=_("Latitude lies between -90 and 90."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="city_longitude_in_range",
+                violation_error_message=_("Longitude lies between -180 and 180."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("sistercities:city-detail", kwargs={"slug": self.slug})
+
+    def name_in_year(self, year: int) -> str:
+        """The name the city bore in a given year (Kapchagay in 2019, Konaev in 2023)."""
+        for former in self.former_names.all():
+            if former.used_until_year is not None and year < former.used_until_year:
+                return former.name
+        return self.name
+
+    def name_with_history(self) -> str:
+        """Konaev (Kapchagay until 2022)."""
+        former = self.former_names.all()
+        if not former:
+            return self.name
+        latest = former[len(former) - 1]
+        return str(
+            _("%(name)s (%(former)s until %(year)s)")
+            % {"name": self.name, "former": latest.name, "year": latest.used_until_year}
+        )
+
+    def name_at(self, year: int | None) -> str:
+        """The name of the time, with today's name if it has changed since: Kapchagay
+        (today Konaev)."""
+        old = self.name_in_year(year) if year else self.name
+        if old == self.name:
+            return self.name
+        return str(_("%(old)s (today %(name)s)") % {"old": old, "name": self.name})
+
+
+class FormerCityName(models.Model):
+    """A name the city bore before: Kapchagay, used until the 2022 rename to Konaev."""
+
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("city")
+    )
+    name = models.CharField(_("former name"), max_length=150)
+    used_until_year = models.PositiveSmallIntegerField(
+        _("used until (year)"), null=True, blank=True, help_text=_("The year of the rename.")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["city", "used_until_year"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=250)
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("An acronym such as TDBB.")
+    )
+    city = models.ForeignKey(
+        City,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("city"),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
+class Person(models.Model):
+    """A person; the title held at a given time lives where that time is recorded."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CooperationArea(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("area of cooperation")
+        verbose_name_plural = _("areas of cooperation")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RelationshipKind(models.TextChoices):
+    SISTER_CITY = "sister_city", _("sister city")
+    FRIENDSHIP = "friendship", _("friendship")
+    COOPERATION = "cooperation", _("cooperation")
+
+
+class RelationshipStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACTIVE = "active", _("active")
+    SUSPENDED = "suspended", _("suspended")
+    ENDED = "ended", _("ended")
+
+
+class RelationshipQuerySet(models.QuerySet):
+    def with_current_status(self):
+        """Annotate `current_status` from the latest status change."""
+        latest = StatusChange.objects.filter(relationship=models.OuterRef("pk")).order_by(
+            "-date", "-pk"
+        )
+        return self.annotate(current_status=models.Subquery(latest.values("status")[:1]))
+
+    def between(self, city, other):
+        return self.filter(
+            Q(home_city=city, partner_city=other) | Q(home_city=other, partner_city=city)
+        )
+
+
+class Relationship(models.Model):
+    """A relationship between the home municipality and a partner city."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    home_city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="+", verbose_name=_("home city")
+    )
+    partner_city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner city")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=RelationshipKind, default=RelationshipKind.SISTER_CITY
+    )
+    established_on = PartialDateField(_("established"))
+    areas = models.ManyToManyField(
+        CooperationArea, blank=True, related_name="relationships", verbose_name=_("areas")
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    objects = RelationshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("relationship")
+        verbose_name_plural = _("relationships")
+        ordering = ["partner_city__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(home_city=F("partner_city")),
+                name="relationship_city_is_not_its_own_sister",
+                violation_error_message=_("A city cannot be its own sister."),
+            ),
+            models.UniqueConstraint(
+                Least("home_city", "partner_city"),
+                Greatest("home_city", "partner_city"),
+                name="relationship_one_per_pair_of_cities",
+                violation_error_message=_("These two cities already have a relationship."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.home_city} – {self.partner_city}"
+
+    def get_absolute_url(self):
+        return reverse("sistercities:relationship-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.home_city_id and self.home_city_id == self.partner_city_id:
+            raise ValidationError(
+                {"partner_city": _("A city cannot be its own sister.")}, code="own_sister"
+            )
+        if self.home_city_id and self.partner_city_id:
+            pair = Relationship.objects.between(self.home_city_id, self.partner_city_id)
+            if pair.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"partner_city": _("These two cities already have a relationship.")},
+                    code="duplicate_pair",
+                )
+
+
+class StatusChange(models.Model):
+    """A dated change of a relationship's status and the decision behind it.
+
+    Turkish municipalities need a council decision, and for a relationship abroad the
+    ministry's approval (Municipal Law 5393, art. 74).
+    """
+
+    relationship = models.ForeignKey(
+        Relationship,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("relationship"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=RelationshipStatus)
+    date = PartialDateField(_("date"))
+    council_decision_number = models.CharField(
+        _("council decision number"), max_length=50, blank=True
+    )
+    council_decision_date = PartialDateField(_("council decision date"))
+    ministry_approval = models.CharField(
+        _("ministry approval"),
+        max_length=200,
+        blank=True,
+        help_text=_("Reference of the approval, where Municipal Law 5393 art. 74 asks for one."),
+    )
+    ministry_approval_date = PartialDateField(_("ministry approval date"))
+    note = models.TextField(_("note"), blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["relationship", "date", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.date or _('date unknown')})"
+
+
+class ProtocolKind(models.TextChoices):
+    SISTER_CITY = "sister_city", _("sister-city protocol")
+    FRIENDSHIP = "friendship", _("friendship protocol")
+    COOPERATION = "cooperation", _("cooperation memorandum")
+    OTHER = "other", _("other agreement")
+
+
+class Protocol(models.Model):
+    """A signed agreement within a relationship."""
+
+    relationship = models.ForeignKey(
+        Relationship,
+        on_delete=models.CASCADE,
+        related_name="protocols",
+        verbose_name=_("relationship"),
+    )
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProtocolKind)
+    title = models.CharField(_("title"), max_length=250)
+    signed_on = PartialDateField(_("signed on"))
+    signed_at = models.CharField(_("place of signing"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    document = models.FileField(_("scanned document"), upload_to="protocols/", blank=True)
+    council_decision_number = models.CharField(
+        _("council decision number"), max_length=50, blank=True
+    )
+    council_decision_date = PartialDateField(_("council decision date"))
+    approval_reference = models.CharField(_("ministry approval"), max_length=200, blank=True)
+    areas = models.ManyToManyField(
+        CooperationArea, blank=True, related_name="protocols", verbose_name=_("areas")
+    )
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        verbose_name = _("protocol")
+        verbose_name_plural = _("protocols")
+        ordering = ["relationship", "signed_on"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("sistercities:protocol-detail", kwargs={"slug": self.slug})
+
+
+class Signatory(models.Model):
+    protocol = models.ForeignKey(
+        Protocol, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("protocol")
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, verbose_name=_("person"))
+    title = models.CharField(_("title at signing"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation at signing"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["protocol", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["protocol", "person"], name="signatory_once_per_protocol"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.person)

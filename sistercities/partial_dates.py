@@ -1,0 +1,160 @@
+"""Dates known only to the year, the month or the day — or not at all.
+
+A partial date is stored as reduced-precision ISO 8601 text: "2019", "2019-08" or
+"2019-08-24"; an empty string means "date unknown". The precision is part of the value, so
+it can never disagree with the date, and the text sorts chronologically ("2019" <
+"2019-08" < "2019-08-24" < "2020"), which lets the database order and compare such dates.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+class Precision(models.TextChoices):
+    YEAR = "year", _("year")
+    MONTH = "month", _("month")
+    DAY = "day", _("day")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self):
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        # Raises ValueError for an impossible date such as 2019-02-30.
+        datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        match = _PATTERN.match(text.strip())
+        if not match:
+            raise ValueError(f"not a partial ISO date: {text!r}")
+        parts = {key: int(value) for key, value in match.groupdict().items() if value}
+        return cls(**parts)
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> "PartialDate":
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def isoformat(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def localized(self) -> str:
+        """The date in the active language, at the precision it is known."""
+        if self.precision == Precision.DAY:
+            return date_format(self.first_day, "DATE_FORMAT")
+        if self.precision == Precision.MONTH:
+            return date_format(self.first_day, "YEAR_MONTH_FORMAT")
+        return str(self.year)
+
+    def __str__(self):
+        return self.localized()
+
+
+def format_partial_date(value: PartialDate | None) -> str:
+    return value.localized() if value else str(_("date unknown"))
+
+
+class PartialDateFormField(forms.CharField):
+    default_error_messages = {
+        "invalid": _(
+            "Enter a year (2019), a year and month (2019-08) or a full date (2019-08-24); "
+            "leave it empty if the date is unknown."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("2019, 2019-08 or 2019-08-24; empty if unknown."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, PartialDate) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class PartialDateField(models.CharField):
+    """A date of known precision, or None for "unknown" (stored as "")."""
+
+    description = _("Date known to the year, month or day")
+
+    def __init__(self, *args, **kwargs):
+        kwargs["max_length"] = 10
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+        # The length limit holds for the stored text by construction; the Python value is
+        # a PartialDate, which has no length to check.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        return PartialDate.parse(value) if value else None
+
+    def to_python(self, value):
+        if value is None or isinstance(value, PartialDate):
+            return value
+        if isinstance(value, datetime.date):
+            return PartialDate.from_date(value)
+        if value == "":
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            raise ValidationError(
+                PartialDateFormField.default_error_messages["invalid"], code="invalid"
+            ) from None
+
+    def get_prep_value(self, value):
+        value = self.to_python(value)
+        return value.isoformat() if value else ""
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"form_class": PartialDateFormField, "max_length": None, **kwargs}
+        )

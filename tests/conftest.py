@@ -1,0 +1,15 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _turkish_by_default():
+    """Each test starts in the portal's default language, whatever the last one left."""
+    with translation.override("tr"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
