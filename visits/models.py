@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from sistercities.models import City, Organisation, Person, Relationship, Source
+from sistercities.models import Organisation, Person, Relationship, Source
 from sistercities.partial_dates import PartialDateField
 
 
