@@ -1,0 +1,30 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Create or reset the local development staff login and print it (DEBUG only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="staff")
+
+    def handle(self, *args, username, **options):
+        from django.conf import settings
+
+        if not settings.DEBUG:
+            raise CommandError("dev_staff is for development only: set DJANGO_DEBUG=1.")
+        password = secrets.token_urlsafe(12)
+        user, _ = get_user_model().objects.get_or_create(username=username)
+        user.is_staff = user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        user.groups.set(Group.objects.filter(name="Publisher"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Staff login for http://127.0.0.1:8000/{settings.ADMIN_PATH}\n"
+                f"  username: {username}\n  password: {password}"
+            )
+        )
