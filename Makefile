@@ -26,11 +26,12 @@ system-packages:
 messages: setup
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
+run: export DJANGO_DEBUG = 1
 run: messages
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_showcase
-	$(PY) manage.py dev_staff
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py dev_staff --base-url http://127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages
 	$(PY) manage.py collectstatic --no-input -v0

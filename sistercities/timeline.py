@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sistercities.models import FormerCityName, Relationship, RelationshipStatus, StatusChange
-from sistercities.partial_dates import PartialDate, format_partial_date
+from sistercities.partial_dates import PartialDate
 from visits.models import Visit
 
 
@@ -37,7 +37,7 @@ _STATUS_TITLES = {
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    kind: str
+    kind: str  # a Kind value
     date: PartialDate | None
     title: str
     summary: str
@@ -65,7 +65,7 @@ def timeline_for(
     The relationship's home and partner cities should come with it (select_related) so
     that the milestones cost no more than their one query.
     """
-    wanted = set(Kind.values if kinds is None else kinds) & set(Kind.values)
+    wanted = Kind.values if kinds is None else [kind for kind in Kind.values if kind in kinds]
     entries = []
     for kind in wanted:
         entries.extend(_GATHERERS[kind](relationship))
@@ -98,7 +98,7 @@ def decision_text(change: StatusChange) -> str:
 def _protocols(relationship):
     for protocol in relationship.protocols.all():
         yield TimelineEntry(
-            kind=Kind.PROTOCOL,
+            kind=Kind.PROTOCOL.value,
             date=protocol.signed_on,
             title=protocol.title,
             summary=protocol.summary,
@@ -112,7 +112,7 @@ def _status_changes(relationship):
     for change in relationship.status_changes.all():
         summary = " ".join(part for part in (decision_text(change), change.note) if part)
         yield TimelineEntry(
-            kind=Kind.STATUS,
+            kind=Kind.STATUS.value,
             date=change.date,
             title=str(_STATUS_TITLES[change.status]),
             summary=summary,
@@ -124,7 +124,7 @@ def _status_changes(relationship):
 def _visits(relationship):
     for visit in Visit.objects.published().for_relationship(relationship):
         yield TimelineEntry(
-            kind=Kind.VISIT,
+            kind=Kind.VISIT.value,
             date=visit.start_date,
             title=visit.title,
             summary=visit.summary,
@@ -148,7 +148,7 @@ def _milestones(relationship):
             if former.used_until_year is None:
                 continue
             yield TimelineEntry(
-                kind=Kind.MILESTONE,
+                kind=Kind.MILESTONE.value,
                 date=PartialDate(former.used_until_year),
                 title=str(_("%(old)s is renamed %(new)s") % {"old": former.name, "new": new_name}),
                 summary=former.note,
@@ -163,5 +163,3 @@ _GATHERERS = {
     Kind.VISIT: _visits,
     Kind.MILESTONE: _milestones,
 }
-
-__all__ = ["Kind", "TimelineEntry", "decision_text", "format_partial_date", "group_by_year"]

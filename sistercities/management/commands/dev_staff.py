@@ -1,8 +1,10 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 
 class Command(BaseCommand):
@@ -10,10 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="staff")
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
 
-    def handle(self, *args, username, **options):
-        from django.conf import settings
-
+    def handle(self, *args, username, base_url, **options):
         if not settings.DEBUG:
             raise CommandError("dev_staff is for development only: set DJANGO_DEBUG=1.")
         password = secrets.token_urlsafe(12)
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         user.groups.set(Group.objects.filter(name="Publisher"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Staff login for http://127.0.0.1:8000/{settings.ADMIN_PATH}\n"
+                f"Staff login for {base_url}{reverse('admin:index')}\n"
                 f"  username: {username}\n  password: {password}"
             )
         )
