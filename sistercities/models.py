@@ -253,14 +253,22 @@ class Relationship(models.Model):
     def clean(self):
         if self.home_city_id and self.home_city_id == self.partner_city_id:
             raise ValidationError(
-                {"partner_city": _("A city cannot be its own sister.")}, code="own_sister"
+                {
+                    "partner_city": ValidationError(
+                        _("A city cannot be its own sister."), code="own_sister"
+                    )
+                }
             )
         if self.home_city_id and self.partner_city_id:
             pair = Relationship.objects.between(self.home_city_id, self.partner_city_id)
             if pair.exclude(pk=self.pk).exists():
                 raise ValidationError(
-                    {"partner_city": _("These two cities already have a relationship.")},
-                    code="duplicate_pair",
+                    {
+                        "partner_city": ValidationError(
+                            _("These two cities already have a relationship."),
+                            code="duplicate_pair",
+                        )
+                    }
                 )
 
 

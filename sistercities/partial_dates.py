@@ -9,6 +9,7 @@ it can never disagree with the date, and the text sorts chronologically ("2019" 
 import datetime
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -26,7 +27,8 @@ class Precision(models.TextChoices):
     DAY = "day", _("day")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     year: int
     month: int | None = None
@@ -35,8 +37,20 @@ class PartialDate:
     def __post_init__(self):
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        # Raises ValueError for an impossible date such as 2019-02-30.
-        datetime.date(self.year, self.month or 1, self.day or 1)
+        # Raises ValueError for an impossible date such as 2019-02-30 or 2019-00.
+        datetime.date(
+            self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day
+        )
+
+    def __lt__(self, other):
+        """Chronological, as the stored text sorts: 2019 < 2019-08 < 2019-08-24 < 2020."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key < other._sort_key
+
+    @property
+    def _sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
 
     @classmethod
     def parse(cls, text: str) -> "PartialDate":

@@ -5,11 +5,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from sistercities.models import Organisation, Person, Relationship, Source
 from sistercities.partial_dates import PartialDateField
+from visits import images
 
 
 class Event(models.Model):
@@ -140,13 +142,20 @@ class Visit(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
-                {"end_date": _("A visit ends on or after the day it starts.")},
-                code="ends_before_start",
+                {
+                    "end_date": ValidationError(
+                        _("A visit ends on or after the day it starts."), code="ends_before_start"
+                    )
+                }
             )
         if self.status == PublicationStatus.SCHEDULED and not self.publish_at:
             raise ValidationError(
-                {"publish_at": _("Give the time at which the scheduled visit goes public.")},
-                code="scheduled_without_time",
+                {
+                    "publish_at": ValidationError(
+                        _("Give the time at which the scheduled visit goes public."),
+                        code="scheduled_without_time",
+                    )
+                }
             )
         if self.status == PublicationStatus.PUBLISHED and not self.publish_at:
             self.publish_at = timezone.now()
@@ -245,21 +254,42 @@ class Quote(models.Model):
         return f"{self.speaker}: {self.text[:60]}"
 
 
+class PhotoQuerySet(models.QuerySet):
+    def published(self):
+        """Photos of visits the public may see."""
+        return self.filter(visit__in=Visit.objects.published())
+
+
 class Photo(models.Model):
+    """A photo of a visit. The upload is kept private; the public sees the metadata-free
+    renditions made when it is saved (visits/images.py)."""
+
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
     )
-    image = models.ImageField(
-        _("image"), upload_to="photos/%Y/", width_field="width", height_field="height"
+    # A FileField judged by validate_photo: Django's ImageField would decode the upload to
+    # read its size before our limits are checked.
+    image = models.FileField(
+        _("image"),
+        upload_to=images.original_name,
+        max_length=200,
+        validators=[images.validate_photo],
+        help_text=_(
+            "A JPEG, PNG or WebP photo. The public only sees copies without camera or "
+            "location data."
+        ),
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    renditions = models.JSONField(_("renditions"), default=dict, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     alt_text = models.CharField(
         _("alt text"), max_length=300, help_text=_("What the photo shows, for screen readers.")
     )
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")
@@ -268,6 +298,22 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        """Make the public copies of a new upload (or of one that has none yet) once."""
+        if self.image and not (self.image._committed and self.renditions):
+            self.renditions = images.make_renditions(images.read_upload(self.image))
+            self.width, self.height = self.renditions["width"], self.renditions["height"]
+            if self.image._committed:
+                self.image.close()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("visits:photo-detail", kwargs={"slug": self.visit.slug, "pk": self.pk})
+
+    @cached_property
+    def picture(self) -> images.Picture:
+        return images.Picture(self.renditions)
 
 
 class Correction(models.Model):
