@@ -144,6 +144,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+# Limits of a photo upload (visits/images.py): file size, and pixels read from the header.
+PHOTO_MAX_UPLOAD_BYTES = env_int("PORTAL_PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env_int("PORTAL_PHOTO_MAX_PIXELS", 40_000_000)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sistercities.models import FormerCityName, Relationship, RelationshipStatus, StatusChange
@@ -26,6 +25,13 @@ class Kind(models.TextChoices):
     VISIT = "visit", _("Visits")
     MILESTONE = "milestone", _("City milestones")
 
+
+_KIND_LABELS = {
+    Kind.PROTOCOL: _("Protocol"),
+    Kind.STATUS: _("Status change"),
+    Kind.VISIT: _("Visit"),
+    Kind.MILESTONE: _("City milestone"),
+}
 
 _STATUS_TITLES = {
     RelationshipStatus.PROPOSED: _("Relationship proposed"),
@@ -47,6 +53,11 @@ class TimelineEntry:
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
+
+    @property
+    def kind_label(self) -> str:
+        """The kind of one entry, in the active language: "Protocol", "Visit"…"""
+        return str(_KIND_LABELS[self.kind])
 
     @property
     def sort_key(self) -> tuple:

@@ -2,10 +2,28 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from sistercities import views
+
+# The public pages of cities, relationships and protocols (namespace "sistercities"); the
+# path segments are translated, /tr/iliskiler/… in Turkish.
+site_patterns = [
+    path("", views.home, name="home"),
+    path(_("relationships/"), views.RelationshipListView.as_view(), name="relationship-list"),
+    path(_("relationships/<slug:slug>/"), views.relationship_detail, name="relationship-detail"),
+    path(_("cities/<slug:slug>/"), views.city_detail, name="city-detail"),
+    path(_("protocols/<slug:slug>/"), views.ProtocolDetailView.as_view(), name="protocol-detail"),
+    path(_("search/"), views.search, name="search"),
+]
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("sistercities.service_urls")),
 ]
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include((site_patterns, "sistercities"))),
+    path("", include("visits.urls")),
+    path("", include("sistercities.journalism_urls")),
 )

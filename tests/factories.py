@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from sistercities.models import (
     City,
+    CooperationArea,
+    FormerCityName,
     Organisation,
     Person,
     Protocol,
@@ -12,7 +14,7 @@ from sistercities.models import (
     Source,
     StatusChange,
 )
-from visits.models import DelegationMember, Meeting, PublicationStatus, Visit
+from visits.models import DelegationMember, Event, Meeting, PublicationStatus, Visit
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -110,3 +112,40 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
     visit = factory.SubFactory(VisitFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CooperationAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CooperationArea
+
+    slug = factory.Sequence(lambda n: f"area-{n}")
+    name_tr = factory.Sequence(lambda n: f"Alan {n}")
+
+
+class FormerCityNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FormerCityName
+
+    city = factory.SubFactory(CityFactory)
+    name_tr = factory.Sequence(lambda n: f"Eski ad {n}")
+    used_until_year = 2022
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    name_tr = factory.Sequence(lambda n: f"Sempozyum {n}")
+    start_date = "2019-08"
+    organiser = factory.SubFactory(OrganisationFactory)
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "visits.Photo"
+
+    visit = factory.SubFactory(VisitFactory)
+    image = factory.django.ImageField(width=64, height=48, color="navy", format="JPEG")
+    alt_text_tr = "Heyet belediye binası önünde."
+    alt_text_en = "The delegation in front of the town hall."
+    credit = "Osmangazi Municipality"

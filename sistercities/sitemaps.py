@@ -1,0 +1,72 @@
+"""What crawlers read: sitemap.xml, with every page in every language, and robots.txt."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+
+from sistercities.models import City, Protocol, Relationship
+from visits.feeds import last_updated
+from visits.models import Visit
+
+
+class TranslatedSitemap(Sitemap):
+    """Each page once per language, each naming its alternates and the x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(TranslatedSitemap):
+    def items(self):
+        return ["sistercities:home", "sistercities:relationship-list", "visits:visit-list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class RelationshipSitemap(TranslatedSitemap):
+    def items(self):
+        return Relationship.objects.order_by("slug")
+
+
+class CitySitemap(TranslatedSitemap):
+    def items(self):
+        return City.objects.order_by("slug")
+
+
+class ProtocolSitemap(TranslatedSitemap):
+    def items(self):
+        return Protocol.objects.order_by("slug")
+
+
+class VisitSitemap(TranslatedSitemap):
+    def items(self):
+        return Visit.objects.published().order_by("slug")
+
+    def lastmod(self, item):
+        return last_updated(item)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "relationships": RelationshipSitemap,
+    "cities": CitySitemap,
+    "protocols": ProtocolSitemap,
+    "visits": VisitSitemap,
+}
+
+
+def robots_txt(request):
+    """Crawlers welcome, except in the admin (under every language prefix)."""
+    admin_paths = [f"/{settings.ADMIN_PATH}"]
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            admin_paths.append(reverse("admin:index"))
+    context = {
+        "admin_paths": admin_paths,
+        "sitemap_url": request.build_absolute_uri(reverse("service:sitemap")),
+    }
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,161 @@
+"""Public pages of relationships, cities and protocols, the home page and the search."""
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView, ListView
+
+from sistercities.models import (
+    City,
+    FormerCityName,
+    Organisation,
+    Person,
+    Protocol,
+    Relationship,
+    Signatory,
+)
+from sistercities.templatetags.translations import seen_text_contains
+from sistercities.timeline import Kind, group_by_year, timeline_for
+from visits.models import DelegationMember, Visit
+from visits.views import public_visits
+
+SHOWCASE_SLUG = "osmangazi-kapchagay"
+LATEST_VISITS = 6
+SEARCH_MIN_LENGTH = 2
+SEARCH_LIMIT = 50
+
+
+def _relationships():
+    """Relationships with their cities, current status and count of published visits."""
+    published = (
+        Visit.objects.published()
+        .filter(relationship=OuterRef("pk"))
+        .order_by()
+        .values("relationship")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        Relationship.objects.with_current_status()
+        .annotate(visit_count=Coalesce(Subquery(published), 0))
+        .select_related("home_city", "partner_city")
+        .prefetch_related("home_city__former_names", "partner_city__former_names")
+    )
+
+
+def home(request):
+    relationships = list(_relationships())
+    showcase = next((r for r in relationships if r.slug == SHOWCASE_SLUG), None)
+    if showcase is None and relationships:
+        showcase = relationships[0]
+    return render(
+        request,
+        "sistercities/home.html",
+        {
+            "showcase": showcase,
+            "other_relationships": [r for r in relationships if r is not showcase],
+            "latest_visits": public_visits().order_by("-publish_at", "-pk")[:LATEST_VISITS],
+        },
+    )
+
+
+class RelationshipListView(ListView):
+    template_name = "sistercities/relationship_list.html"
+    context_object_name = "relationships"
+
+    def get_queryset(self):
+        return _relationships()
+
+
+def relationship_detail(request, slug):
+    """The relationship's timeline, year by year, filtered by kind through ?kind=…"""
+    relationship = get_object_or_404(
+        _relationships().prefetch_related("areas", "sources"), slug=slug
+    )
+    chosen = [kind for kind in request.GET.getlist("kind") if kind in Kind.values]
+    entries = timeline_for(relationship, kinds=chosen or None)
+    return render(
+        request,
+        "sistercities/relationship_detail.html",
+        {
+            "relationship": relationship,
+            "years": group_by_year(entries),
+            "entry_count": len(entries),
+            "kinds": [
+                {"value": value, "label": label, "checked": not chosen or value in chosen}
+                for value, label in Kind.choices
+            ],
+            "filtered": bool(chosen) and len(chosen) < len(Kind.values),
+        },
+    )
+
+
+def city_detail(request, slug):
+    city = get_object_or_404(City.objects.prefetch_related("former_names"), slug=slug)
+    of_city = Q(home_city=city) | Q(partner_city=city)
+    relationships = list(_relationships().filter(of_city))
+    partners = [r.partner_city if r.home_city_id == city.pk else r.home_city for r in relationships]
+    visits = public_visits().filter(
+        Q(relationship__home_city=city) | Q(relationship__partner_city=city)
+    )
+    return render(
+        request,
+        "sistercities/city_detail.html",
+        {"city": city, "relationships": relationships, "partners": partners, "visits": visits},
+    )
+
+
+class ProtocolDetailView(DetailView):
+    template_name = "sistercities/protocol_detail.html"
+    context_object_name = "protocol"
+
+    def get_queryset(self):
+        return Protocol.objects.select_related(
+            "relationship__home_city", "relationship__partner_city"
+        ).prefetch_related(
+            "relationship__partner_city__former_names",
+            Prefetch(
+                "signatories",
+                queryset=Signatory.objects.select_related("person", "organisation"),
+            ),
+            "areas",
+            "sources",
+        )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = None
+    if len(query) >= SEARCH_MIN_LENGTH:
+        results = _search(query)
+    return render(
+        request,
+        "sistercities/search.html",
+        {"query": query, "results": results, "min_length": SEARCH_MIN_LENGTH},
+    )
+
+
+def _search(query):
+    """Matches in the text a visitor sees in the active language (see seen_text_contains)."""
+    visits = public_visits().filter(
+        seen_text_contains(["title", "summary", "report", "places"], query)
+    )
+    former_names = FormerCityName.objects.filter(seen_text_contains(["name"], query))
+    cities = City.objects.filter(
+        seen_text_contains(["name", "region"], query) | Q(pk__in=former_names.values("city"))
+    ).prefetch_related("former_names")
+    memberships = DelegationMember.objects.filter(
+        visit__in=Visit.objects.published()
+    ).select_related("visit")
+    people = Person.objects.filter(seen_text_contains(["name"], query)).prefetch_related(
+        Prefetch("delegationmember_set", queryset=memberships, to_attr="public_memberships")
+    )
+    organisations = Organisation.objects.filter(
+        seen_text_contains(["name", "short_name"], query)
+    ).select_related("city")
+    return {
+        "visits": visits[:SEARCH_LIMIT],
+        "cities": cities[:SEARCH_LIMIT],
+        "people": people[:SEARCH_LIMIT],
+        "organisations": organisations[:SEARCH_LIMIT],
+    }

@@ -1,0 +1,101 @@
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import translation
+
+from tests.factories import ProtocolFactory
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def sitemap_urls(client) -> dict[str, dict[str, str]]:
+    """{loc: {hreflang: alternate href}} for every <url> of the sitemap."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+
+
+def in_every_language(obj) -> dict[str, str]:
+    urls = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            urls[language] = f"http://testserver{obj.get_absolute_url()}"
+    return urls
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_each_page_in_every_language_with_its_alternates(
+    client, published, draft, scheduled_later
+):
+    protocol = ProtocolFactory(relationship=published.relationship)
+    urls = sitemap_urls(client)
+
+    for obj in (published, published.relationship, published.relationship.partner_city, protocol):
+        expected = in_every_language(obj)
+        for language, loc in expected.items():
+            alternates = urls[loc]
+            assert {code: alternates[code] for code in LANGUAGES} == expected, language
+            assert alternates["x-default"] == expected[settings.LANGUAGE_CODE].replace(
+                f"/{settings.LANGUAGE_CODE}/", "/", 1
+            )
+    for language in LANGUAGES:
+        assert f"http://testserver/{language}/" in urls
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_visits_not_yet_public(client, published, draft, scheduled_later):
+    urls = " ".join(sitemap_urls(client))
+
+    assert published.slug in urls
+    assert draft.slug not in urls
+    assert scheduled_later.slug not in urls
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    for language in LANGUAGES:
+        assert f"Disallow: /{language}/{settings.ADMIN_PATH}" in lines
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite", reason="Django never closes an in-memory test database"
+)
+@pytest.mark.django_db(transaction=True)
+def test_healthz_answers_503_when_the_database_is_unreachable(client):
+    real_name = connection.settings_dict["NAME"]
+    connection.close()
+    # A database that does not exist: the connection fails for real.
+    connection.settings_dict["NAME"] = f"{real_name}_missing"
+    try:
+        response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = real_name
+
+    assert response.status_code == 503
+    assert json.loads(response.content) == {"status": "error", "database": "unavailable"}

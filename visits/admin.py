@@ -1,0 +1,211 @@
+"""Staff admin for visits and events.
+
+Publishing is the Publisher's right (permission visits.publish_visit). The rule is enforced
+in VisitAdminForm, which serves the add and change views and django-simple-history's
+revert view alike, and by the permission on the "publish" action.
+"""
+
+import copy
+from functools import cached_property
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from sistercities.admin import ContentAdmin, in_all_languages
+from visits.models import (
+    Correction,
+    DelegationMember,
+    Event,
+    Meeting,
+    Photo,
+    PublicationStatus,
+    Quote,
+    Visit,
+)
+from visits.publication import missing_for_publication
+
+
+@admin.register(Event)
+class EventAdmin(ContentAdmin):
+    list_display = ("name", "place", "country", "start_date", "end_date", "organiser")
+    list_select_related = ("organiser",)
+    list_filter = ("country",)
+    search_fields = in_all_languages("name", "place")
+    autocomplete_fields = ("organiser",)
+
+
+class DelegationMemberInline(TranslationTabularInline):
+    model = DelegationMember
+    fields = ("order", "person", "role", "title", "organisation")
+    autocomplete_fields = ("person", "organisation")
+    extra = 0
+
+
+class MeetingInline(TranslationStackedInline):
+    model = Meeting
+    fields = ("order", "date", "organisation", "host", "host_title", "topics")
+    autocomplete_fields = ("organisation", "host")
+    extra = 0
+
+
+class QuoteInline(TranslationStackedInline):
+    model = Quote
+    autocomplete_fields = ("speaker",)
+    extra = 0
+
+
+class PhotoInline(TranslationStackedInline):
+    model = Photo
+    fields = ("order", "image", "caption", "alt_text", "credit")
+    extra = 0
+
+
+class CorrectionInline(TranslationStackedInline):
+    model = Correction
+    extra = 0
+
+
+def _same_moment(first, second) -> bool:
+    """Compare publication times to the second, the precision of the admin's widget."""
+    if first is None or second is None:
+        return first is second
+    return first.replace(microsecond=0) == second.replace(microsecond=0)
+
+
+class VisitAdminForm(forms.ModelForm):
+    # Set per request by VisitAdmin.get_form.
+    can_publish = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.can_publish:
+            stored_status = self._stored[0]
+            self.fields["status"].widget.choices = [
+                (value, label)
+                for value, label in PublicationStatus.choices
+                if value in (PublicationStatus.DRAFT, stored_status)
+            ]
+
+    @cached_property
+    def _stored(self):
+        """Status and publication time in the database, whatever version the form shows
+        (the revert view fills it from an old one)."""
+        stored = None
+        if self.instance.pk is not None:
+            stored = (
+                Visit.objects.filter(pk=self.instance.pk)
+                .values_list("status", "publish_at")
+                .first()
+            )
+        return stored or (PublicationStatus.DRAFT, None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("status")
+        if status is None:
+            return cleaned_data
+        if not self.can_publish:
+            self._check_editor_keeps_publication(status, cleaned_data.get("publish_at"))
+        if status != PublicationStatus.DRAFT:
+            visit = construct_instance(self, copy.copy(self.instance))
+            missing = missing_for_publication(visit)
+            if missing:
+                raise ValidationError(
+                    _("Missing before publication: %(fields)s"),
+                    code="missing_for_publication",
+                    params={"fields": ", ".join(missing)},
+                )
+        return cleaned_data
+
+    def _check_editor_keeps_publication(self, status, publish_at):
+        """Without the permission to publish, a draft stays a draft and a public visit keeps
+        its status and publication time."""
+        stored_status, stored_publish_at = self._stored
+        changed = status != stored_status or not _same_moment(publish_at, stored_publish_at)
+        draft_before_and_after = status == stored_status == PublicationStatus.DRAFT
+        if changed and not draft_before_and_after:
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Only a publisher can schedule, publish or withdraw a visit, "
+                        "or change its publication time."
+                    )
+                },
+                code="publish_permission",
+            )
+
+
+@admin.register(Visit)
+class VisitAdmin(ContentAdmin):
+    form = VisitAdminForm
+    list_display = (
+        "title",
+        "relationship",
+        "direction",
+        "start_date",
+        "status",
+        "publish_at",
+        "texts_complete",
+    )
+    list_select_related = ("relationship__home_city", "relationship__partner_city")
+    list_filter = (
+        "status",
+        "direction",
+        ("relationship__partner_city", admin.RelatedOnlyFieldListFilter),
+    )
+    date_hierarchy = "publish_at"
+    search_fields = (*in_all_languages("title", "places", "summary"), "slug")
+    autocomplete_fields = ("relationship", "related_event", "sources")
+    prepopulated_fields = {"slug": ("title_tr",)}
+    fieldsets = (
+        (None, {"fields": ("relationship", "direction", "start_date", "end_date", "places")}),
+        (_("Report"), {"fields": ("title", "slug", "summary", "purpose", "report")}),
+        (_("Context and sources"), {"fields": ("related_event", "sources")}),
+        (_("Publication"), {"fields": ("status", "publish_at")}),
+    )
+    inlines = (DelegationMemberInline, MeetingInline, QuoteInline, PhotoInline, CorrectionInline)
+    actions = ("publish_selected",)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("visits.publish_visit")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = self.has_publish_permission(request)
+        return form
+
+    @admin.display(description=_("texts complete"), boolean=True)
+    def texts_complete(self, visit):
+        return not missing_for_publication(visit)
+
+    @admin.action(description=_("Publish selected visits now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        published, incomplete = 0, []
+        for visit in queryset.exclude(status=PublicationStatus.PUBLISHED):
+            if missing_for_publication(visit):
+                incomplete.append(str(visit))
+                continue
+            visit.status = PublicationStatus.PUBLISHED
+            visit.publish_at = timezone.now()
+            visit._history_user = request.user
+            visit.save()
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d visit published.", "%(count)d visits published.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
+        if incomplete:
+            self.message_user(
+                request,
+                _("Not published, texts missing: %(visits)s") % {"visits": "; ".join(incomplete)},
+                messages.WARNING,
+            )

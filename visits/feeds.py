@@ -1,0 +1,135 @@
+"""Atom feeds of published visit reports: all of them, and those of one relationship.
+
+A feed is served under each language prefix and written in that language. Only
+Visit.objects.published() ever reaches a feed.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from sistercities.models import City, Relationship
+from visits.models import Visit
+
+FEED_LENGTH = 50
+
+
+def publisher_name(city: City) -> str:
+    """The municipality that publishes the reports: "Osmangazi Municipality"."""
+    return _("%(city)s Municipality") % {"city": city.name}
+
+
+def report_description(visit: Visit) -> str:
+    """The visit's summary, or the report's opening words where there is none."""
+    return visit.summary or Truncator(visit.report).words(60)
+
+
+def last_updated(visit: Visit):
+    """When the public version last changed: a scheduled report edited before it went
+    public was last updated when it appeared."""
+    return max(visit.updated_at, visit.publish_at)
+
+
+def lead_photo(visit: Visit):
+    """The visit's first photo with public copies, from the prefetched photos. The upload
+    itself is never shown: it may carry camera and location data (visits/images.py)."""
+    return next((photo for photo in visit.photos.all() if photo.picture), None)
+
+
+@dataclass(frozen=True)
+class FeedSubject:
+    publisher: City
+    relationship: Relationship | None = None
+
+
+class VisitReportsFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug=None):
+        if slug is None:
+            return FeedSubject(publisher=City.objects.home())
+        relationship = get_object_or_404(
+            Relationship.objects.select_related("home_city", "partner_city"), slug=slug
+        )
+        return FeedSubject(publisher=relationship.home_city, relationship=relationship)
+
+    def get_feed(self, obj, request):
+        """Photos are stored with site-relative URLs; a feed reader needs absolute ones."""
+        feed = super().get_feed(obj, request)
+        for item in feed.items:
+            item["enclosures"] = [
+                Enclosure(request.build_absolute_uri(e.url), e.length, e.mime_type)
+                for e in item["enclosures"]
+            ]
+        return feed
+
+    def title(self, obj):
+        if obj.relationship:
+            return _("Visit reports: %(relationship)s") % {"relationship": obj.relationship}
+        return _("Visit reports of %(publisher)s") % {"publisher": publisher_name(obj.publisher)}
+
+    def subtitle(self, obj):
+        return _("Reports of the delegations sent and received by %(publisher)s.") % {
+            "publisher": publisher_name(obj.publisher)
+        }
+
+    def link(self, obj):
+        if obj.relationship:
+            return obj.relationship.get_absolute_url()
+        return reverse("visits:visit-list")
+
+    def feed_url(self, obj):
+        if obj.relationship:
+            return reverse("journalism:relationship-feed", kwargs={"slug": obj.relationship.slug})
+        return reverse("journalism:visit-feed")
+
+    def author_name(self, obj):
+        return publisher_name(obj.publisher)
+
+    def author_link(self, obj):
+        return obj.publisher.website or None
+
+    def items(self, obj):
+        visits = Visit.objects.published()
+        if obj.relationship:
+            visits = visits.for_relationship(obj.relationship)
+        return (
+            visits.select_related("relationship__home_city", "relationship__partner_city")
+            .prefetch_related("photos")
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # The summary element holds HTML; the report's text is plain.
+        return escape(report_description(item))
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return last_updated(item)
+
+    def item_author_name(self, item):
+        return publisher_name(item.relationship.home_city)
+
+    def item_author_link(self, item):
+        return item.relationship.home_city.website or None
+
+    def item_categories(self, item):
+        return [str(item.relationship)]
+
+    def item_enclosures(self, item):
+        photo = lead_photo(item)
+        if photo is None:
+            return []
+        # The length is advisory; 0 says "unknown" without asking the storage for each photo.
+        return [Enclosure(photo.picture.largest.url, "0", "image/jpeg")]

@@ -1,0 +1,58 @@
+"""Public pages of visits: the list of reports and the full report. Published visits only."""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from visits.feeds import last_updated
+from visits.models import DelegationMember, Meeting, Quote, Visit
+
+
+def public_visits():
+    """Published visits with what their titles and partner names need, in a fixed count of
+    queries: the partner's former names give "Kapchagay (today Konaev)"."""
+    return (
+        Visit.objects.published()
+        .select_related("relationship__home_city", "relationship__partner_city")
+        .prefetch_related("relationship__partner_city__former_names")
+    )
+
+
+class VisitListView(ListView):
+    template_name = "visits/visit_list.html"
+    context_object_name = "visits"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return public_visits()
+
+
+class VisitDetailView(DetailView):
+    template_name = "visits/visit_detail.html"
+    context_object_name = "visit"
+
+    def get_queryset(self):
+        return (
+            public_visits()
+            .select_related("related_event")
+            .prefetch_related(
+                Prefetch(
+                    "delegation",
+                    queryset=DelegationMember.objects.select_related("person", "organisation"),
+                ),
+                Prefetch(
+                    "meetings", queryset=Meeting.objects.select_related("organisation", "host")
+                ),
+                Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+                "photos",
+                "sources",
+                "corrections",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        visit = self.object
+        return super().get_context_data(
+            hosts=[meeting for meeting in visit.meetings.all() if meeting.host_id],
+            last_updated=last_updated(visit),
+            **kwargs,
+        )
