@@ -13,3 +13,13 @@ def _turkish_by_default():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files go to a folder of the test's own, never the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Pages name their static files; the hashed manifest exists only after collectstatic,
+    which the build runs and checks on its own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

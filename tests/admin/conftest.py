@@ -4,15 +4,6 @@ from django.contrib.auth.models import Group
 from tests.admin.forms import form_data
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """Admin pages name their static files; the manifest only exists after collectstatic."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def _staff(django_user_model, role):
     user = django_user_model.objects.create_user(
         username=role.lower(), password="unused-in-tests", is_staff=True

@@ -152,7 +152,6 @@ def rejected_kinds() -> dict[str, tuple[bytes, str, str]]:
     small = two_colour_image((40, 30))
     return {
         "text renamed .jpg": (b"Meeting notes, not a photo.\n" * 20, "photo.jpg", "not_an_image"),
-        "empty file": (b"", "photo.jpg", "not_an_image"),
         "truncated JPEG": (good_jpeg[: len(good_jpeg) * 2 // 3], "photo.jpg", "corrupt"),
         "truncated PNG": (good_png[: len(good_png) - 30], "photo.png", "corrupt"),
         "PNG with a broken checksum": (bytes(broken_png), "photo.png", "corrupt"),

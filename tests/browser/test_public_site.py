@@ -1,0 +1,120 @@
+"""The public site in Chromium: language switching, the timeline filter, phone widths and
+an axe-core audit of every page type."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from tests.browser.conftest import axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+VISIT = "osmangazi-delegation-in-kapchagay-2019"
+
+
+@pytest.fixture
+def showcase(db):
+    call_command("load_showcase", stdout=open("/dev/null", "w"))
+
+
+def page_paths(language: str) -> dict[str, str]:
+    """One URL of each public page type, in the given language."""
+    with translation.override(language):
+        return {
+            "home": reverse("sistercities:home"),
+            "relationships": reverse("sistercities:relationship-list"),
+            "timeline": reverse(
+                "sistercities:relationship-detail", kwargs={"slug": "osmangazi-kapchagay"}
+            ),
+            "city": reverse("sistercities:city-detail", kwargs={"slug": "konaev"}),
+            "protocol": reverse(
+                "sistercities:protocol-detail",
+                kwargs={"slug": "osmangazi-kapchagay-sister-city-protocol"},
+            ),
+            "visits": reverse("visits:visit-list"),
+            "visit": reverse("visits:visit-detail", kwargs={"slug": VISIT}),
+            "search": reverse("sistercities:search") + "?q=Dündar",
+        }
+
+
+def test_switching_language_keeps_the_visitor_on_the_same_page(showcase, live_server, page):
+    page.goto(live_server.url + page_paths("en")["visit"])
+    assert page.locator("h1").inner_text() == "Osmangazi delegation visits sister city Kapchagay"
+
+    page.locator(".language-switcher a[hreflang=ru]").click()
+
+    page.wait_for_load_state()
+    assert page.url == live_server.url + page_paths("ru")["visit"]
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.locator(".language-switcher a[hreflang=tr]").click()
+    page.wait_for_load_state()
+    assert page.url == live_server.url + page_paths("tr")["visit"]
+    assert "Kapçagay" in page.locator("h1").inner_text()
+
+
+def _visible_kinds(page) -> set[str]:
+    return set(
+        page.locator("[data-timeline-entries] [data-kind]").evaluate_all(
+            "entries => entries.map(e => e.dataset.kind)"
+        )
+    )
+
+
+def _timeline_filter_shows_only_visits(page, live_server):
+    page.goto(live_server.url + page_paths("en")["timeline"])
+    assert {"visit", "protocol", "status", "milestone"} <= _visible_kinds(page)
+    for box in page.locator(".timeline-filter input[type=checkbox]").all():
+        if box.get_attribute("value") != "visit":
+            box.uncheck() if box.is_checked() else None
+    page.locator(".timeline-filter input[value=visit]").check()
+
+
+def test_timeline_filter_works_without_javascript(showcase, live_server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    _timeline_filter_shows_only_visits(page, live_server)
+
+    page.locator(".timeline-filter [type=submit]").click()
+
+    page.wait_for_load_state()
+    assert "kind=visit" in page.url
+    assert _visible_kinds(page) == {"visit"}
+    context.close()
+
+
+def test_timeline_filter_updates_in_place_with_javascript(showcase, live_server, page):
+    page.goto(live_server.url + page_paths("en")["timeline"])
+    page.evaluate("window.__samePage = true")
+    _timeline_filter_shows_only_visits(page, live_server)
+
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-timeline-entries] [data-kind]')]"
+        ".every(e => e.dataset.kind === 'visit')"
+    )
+
+    assert _visible_kinds(page) == {"visit"}
+    assert page.evaluate("window.__samePage") is True, "the page was reloaded"
+    assert "kind=visit" in page.url
+
+
+@pytest.mark.parametrize("language", ["tr", "kk"])
+def test_no_page_overflows_horizontally_on_a_phone(showcase, live_server, phone, language):
+    for name, path in page_paths(language).items():
+        phone.goto(live_server.url + path)
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} overflows by {overflow}px at 390px"
+
+
+@pytest.mark.parametrize("viewport", ["phone", "page"])
+def test_every_page_type_passes_axe(showcase, live_server, request, viewport):
+    browser_page = request.getfixturevalue(viewport)
+    failures = {}
+    for name, path in page_paths("en").items():
+        browser_page.goto(live_server.url + path)
+        violations = axe_violations(browser_page)
+        if violations:
+            failures[name] = violations
+    assert failures == {}

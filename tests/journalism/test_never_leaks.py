@@ -1,0 +1,179 @@
+"""Draft visits, and scheduled visits before their time, appear nowhere public.
+
+The test builds one published, one draft and one future-scheduled visit, each with every
+text of its own (title, summary, report, places, delegation titles, meeting topics, quote,
+photo caption, correction) carrying a marker word in all four languages. Then it walks
+every public address the site can produce, from the sitemap, robots.txt, each language's
+home page, the feeds and the exports, following each same-site link and submitting each
+search form, and looks for the hidden visits' markers, titles and slugs in every answer.
+"""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.factories import (
+    CityFactory,
+    DelegationMemberFactory,
+    FormerCityNameFactory,
+    MeetingFactory,
+    PersonFactory,
+    PhotoFactory,
+    ProtocolFactory,
+    RelationshipFactory,
+    StatusChangeFactory,
+    VisitFactory,
+)
+from tests.journalism.crawl import crawl
+from visits.models import Correction, PublicationStatus, Quote
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Every visit's title holds this word, so that a search for it would find the hidden ones
+# if search let them through.
+SEARCH_WORD = "Kestrel"
+
+
+def days_from_today(days: int) -> str:
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+
+
+def translations(field: str, marker: str, text: str) -> dict[str, str]:
+    """{field_tr: "… marker (tr)", field_en: …} for the four languages."""
+    return {f"{field}_{lang}": f"{text} {marker} ({lang})" for lang in LANGUAGES}
+
+
+def visit_with_everything(relationship, marker: str, color: str, **fields):
+    fields = {"start_date": days_from_today(12), "end_date": days_from_today(14), **fields}
+    visit = VisitFactory(
+        relationship=relationship,
+        slug=f"{marker}-report",
+        **translations("title", marker, f"{SEARCH_WORD} delegation"),
+        **translations("summary", marker, "Summary"),
+        **translations("report", marker, "Report"),
+        **translations("places", marker, "Konaev"),
+        **translations("purpose", marker, "Purpose"),
+        **fields,
+    )
+    DelegationMemberFactory(visit=visit, **translations("title", marker, "Mayor"))
+    MeetingFactory(visit=visit, **translations("topics", marker, "Topics"))
+    Quote.objects.create(visit=visit, speaker=PersonFactory(), **translations("text", marker, "Q"))
+    PhotoFactory(visit=visit, image__color=color, **translations("caption", marker, "Caption"))
+    Correction.objects.create(visit=visit, **translations("note", marker, "Corrected"))
+    return visit
+
+
+@pytest.fixture
+def site(db):
+    home = CityFactory(slug="osmangazi", name_tr="Osmangazi", name_en="Osmangazi")
+    partner = CityFactory(slug="konaev", name_tr="Konaev", name_en="Konaev", country="KZ")
+    FormerCityNameFactory(city=partner, name_tr="Kapchagay", used_until_year=2022)
+    relationship = RelationshipFactory(
+        slug="osmangazi-konaev", home_city=home, partner_city=partner
+    )
+    StatusChangeFactory(relationship=relationship, date="2019-08")
+    ProtocolFactory(relationship=relationship, signed_on="2019-08-24")
+    other = RelationshipFactory(home_city=home)
+    now = timezone.now()
+    return {
+        "relationships": [relationship, other],
+        "published": visit_with_everything(
+            relationship, "zqpublished", "navy", start_date="2019-08-24", end_date="2019-08-26"
+        ),
+        "upcoming": visit_with_everything(relationship, "zqupcoming", "teal"),
+        "hidden": [
+            visit_with_everything(
+                relationship,
+                "zqdraft",
+                "maroon",
+                status=PublicationStatus.DRAFT,
+                publish_at=None,
+            ),
+            visit_with_everything(
+                relationship,
+                "zqscheduled",
+                "olive",
+                status=PublicationStatus.SCHEDULED,
+                publish_at=now + datetime.timedelta(days=3),
+            ),
+            # A draft that once had a publication time, as after an unpublish.
+            visit_with_everything(
+                other,
+                "zqunpublished",
+                "purple",
+                status=PublicationStatus.DRAFT,
+                publish_at=now - datetime.timedelta(days=3),
+            ),
+        ],
+    }
+
+
+def in_every_language(name: str, **kwargs) -> list[str]:
+    urls = []
+    for language in LANGUAGES:
+        with translation.override(language):
+            urls.append(reverse(name, kwargs=kwargs))
+    return urls
+
+
+def start_urls(relationships) -> list[str]:
+    urls = ["/sitemap.xml", "/robots.txt", "/healthz"]
+    urls += in_every_language("sistercities:home")
+    urls += in_every_language("journalism:visit-feed")
+    urls += in_every_language("journalism:upcoming-ics")
+    for relationship in relationships:
+        for name in (
+            "journalism:relationship-feed",
+            "journalism:timeline-json",
+            "journalism:timeline-csv",
+            "journalism:relationship-upcoming-ics",
+        ):
+            urls += in_every_language(name, slug=relationship.slug)
+    return urls
+
+
+def forbidden_texts(visit) -> list[str]:
+    marker = visit.slug.removesuffix("-report")
+    titles = [getattr(visit, f"title_{lang}") for lang in LANGUAGES]
+    return [marker, visit.slug, *titles]
+
+
+def test_hidden_visits_appear_in_no_public_answer(client, site):
+    pages = crawl(client, start_urls(site["relationships"]), search_word=SEARCH_WORD)
+
+    forbidden = [text for visit in site["hidden"] for text in forbidden_texts(visit)]
+    # The upload itself may carry camera and location data; the public gets copies.
+    forbidden.append("photos/originals/")
+    leaks = [
+        (url, text)
+        for url, page in pages.items()
+        for text in forbidden
+        if text.lower() in page.text.lower()
+    ]
+    assert leaks == []
+
+    # The walk went everywhere the public can: each language's copy of the published
+    # report and of its relationship, and search answers with the published report.
+    published = site["published"]
+    for url in in_every_language("visits:visit-detail", slug=published.slug):
+        assert pages[url].status == 200
+        assert "zqpublished" in pages[url].text
+    for url in in_every_language("sistercities:relationship-detail", slug="osmangazi-konaev"):
+        assert pages[url].status == 200
+    searches = [page for url, page in pages.items() if f"={SEARCH_WORD}" in url]
+    assert searches and all("zqpublished" in page.text for page in searches)
+    for url in in_every_language("journalism:upcoming-ics"):
+        assert "zqupcoming" in pages[url].text
+    assert "/sitemap.xml" in pages and len(pages) > 50
+
+
+def test_hidden_visits_own_pages_are_not_found(client, site):
+    for visit in site["hidden"]:
+        urls = in_every_language("visits:visit-detail", slug=visit.slug)
+        photo = visit.photos.get()
+        for name in ("visits:photo-detail", "visits:photo-download"):
+            urls += in_every_language(name, slug=visit.slug, pk=photo.pk)
+        for url in urls:
+            assert client.get(url).status_code == 404, url
