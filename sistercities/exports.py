@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sistercities.models import City, Relationship
+from sistercities.models import Relationship
 from sistercities.partial_dates import Precision
 from sistercities.timeline import timeline_for
-from visits.feeds import publisher_name
+from visits.feeds import home_municipality, last_updated, publisher_name
 from visits.models import Visit
 
 CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url"]
@@ -82,7 +82,7 @@ def upcoming_ics(request, slug=None):
     """Published visits still to come, with a known day: a calendar cannot hold "2026"."""
     visits = Visit.objects.published().upcoming()
     if slug is None:
-        publisher = City.objects.home()
+        publisher = home_municipality()
         name = _("Upcoming visits of %(publisher)s") % {"publisher": publisher_name(publisher)}
     else:
         relationship = _relationship(slug)
@@ -94,7 +94,6 @@ def upcoming_ics(request, slug=None):
     calendar.add("prodid", f"-//{publisher_name(publisher)}//{get_language()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     for visit in visits.order_by("start_date", "pk"):
         if visit.start_date.precision == Precision.DAY:
@@ -111,8 +110,10 @@ def _visit_event(request, visit: Visit) -> icalendar.Event:
     url = request.build_absolute_uri(visit.get_absolute_url())
     event = icalendar.Event()
     event.add("uid", f"visit-{visit.pk}@{request.get_host()}")
-    event.add("dtstamp", visit.updated_at.astimezone(datetime.UTC))
-    event.add("last-modified", visit.updated_at.astimezone(datetime.UTC))
+    # Without a METHOD, DTSTAMP is when the event last changed: the same answer every time.
+    updated = last_updated(visit).astimezone(datetime.UTC)
+    event.add("dtstamp", updated)
+    event.add("last-modified", updated)
     event.add("dtstart", start)
     event.add("dtend", last + datetime.timedelta(days=1))  # an all-day end is exclusive
     event.add("summary", visit.title)

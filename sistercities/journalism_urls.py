@@ -22,9 +22,7 @@ urlpatterns = [
         exports.timeline_json,
         name="timeline-json",
     ),
-    path(
-        "data/relationships/<slug:slug>/timeline.csv", exports.timeline_csv, name="timeline-csv"
-    ),
+    path("data/relationships/<slug:slug>/timeline.csv", exports.timeline_csv, name="timeline-csv"),
     path(
         "data/relationships/<slug:slug>/upcoming.ics",
         exports.upcoming_ics,

@@ -125,6 +125,37 @@ class FormerCityName(models.Model):
         return self.name
 
 
+class CityAlias(models.Model):
+    """Another spelling of one place, merged explicitly and never by a fuzzy guess.
+
+    Lists spell the same place differently ("Stari Grad (Sarajevo)" for "Sarajevo – Stari
+    Grad"); an import reads `name` in `country` as `same_as`, the spelling it keeps.
+    """
+
+    name = models.CharField(_("alias"), max_length=150)
+    country = CountryField(_("country"))
+    same_as = models.CharField(
+        _("same place as"), max_length=150, help_text=_("The spelling the portal keeps.")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("city alias")
+        verbose_name_plural = _("city aliases")
+        ordering = ["country", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="city_alias_once_per_country"),
+            models.CheckConstraint(
+                condition=~Q(name=F("same_as")),
+                name="city_alias_differs_from_its_city",
+                violation_error_message=_("An alias differs from the spelling it stands for."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} → {self.same_as}"
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=250)
     short_name = models.CharField(
@@ -191,6 +222,14 @@ class RelationshipStatus(models.TextChoices):
 
 
 class RelationshipQuerySet(models.QuerySet):
+    def published(self):
+        """Relationships the public may see; imported ones wait for a Publisher."""
+        return self.filter(is_published=True)
+
+    def involving(self, city):
+        """Relationships in which `city` takes either side."""
+        return self.filter(Q(home_city=city) | Q(partner_city=city))
+
     def with_current_status(self):
         """Annotate `current_status` from the latest status change."""
         latest = StatusChange.objects.filter(relationship=models.OuterRef("pk")).order_by(
@@ -223,6 +262,11 @@ class Relationship(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Shown on the public pages. Imported relationships wait for a Publisher."),
+    )
 
     objects = RelationshipQuerySet.as_manager()
 
@@ -230,6 +274,7 @@ class Relationship(models.Model):
         verbose_name = _("relationship")
         verbose_name_plural = _("relationships")
         ordering = ["partner_city__name"]
+        permissions = [("publish_relationship", _("Can publish relationships"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(home_city=F("partner_city")),

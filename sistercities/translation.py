@@ -9,6 +9,7 @@ from simple_history import register as register_history
 
 from sistercities.models import (
     City,
+    CityAlias,
     CooperationArea,
     FormerCityName,
     Organisation,
@@ -73,6 +74,7 @@ class SourceTranslation(TranslationOptions):
 
 for model in (
     City,
+    CityAlias,
     FormerCityName,
     Organisation,
     Person,

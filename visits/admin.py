@@ -78,7 +78,21 @@ def _same_moment(first, second) -> bool:
     return first.replace(microsecond=0) == second.replace(microsecond=0)
 
 
+# Changing any of these, in any language, on a public report calls for a correction note.
+REPORT_TEXT_FIELDS = ("title", "places", "purpose", "summary", "report")
+
+
 class VisitAdminForm(forms.ModelForm):
+    correction_note = forms.CharField(
+        label=_("correction note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Required when you change the text of a report that is already public: a short "
+            "note of what changed, shown to readers in the report's correction log."
+        ),
+    )
+
     # Set per request by VisitAdmin.get_form.
     can_publish = False
 
@@ -112,6 +126,7 @@ class VisitAdminForm(forms.ModelForm):
             return cleaned_data
         if not self.can_publish:
             self._check_editor_keeps_publication(status, cleaned_data.get("publish_at"))
+        self._check_correction_note(cleaned_data.get("correction_note"))
         if status != PublicationStatus.DRAFT:
             visit = construct_instance(self, copy.copy(self.instance))
             missing = missing_for_publication(visit)
@@ -122,6 +137,26 @@ class VisitAdminForm(forms.ModelForm):
                     params={"fields": ", ".join(missing)},
                 )
         return cleaned_data
+
+    def _check_correction_note(self, note):
+        stored_status, stored_publish_at = self._stored
+        was_public = (
+            stored_status != PublicationStatus.DRAFT
+            and stored_publish_at is not None
+            and stored_publish_at <= timezone.now()
+        )
+        text_changed = any(
+            name.rsplit("_", 1)[0] in REPORT_TEXT_FIELDS for name in self.changed_data
+        )
+        if was_public and text_changed and not note:
+            raise ValidationError(
+                {
+                    "correction_note": _(
+                        "This report is public: say in a few words what you changed."
+                    )
+                },
+                code="correction_note_required",
+            )
 
     def _check_editor_keeps_publication(self, status, publish_at):
         """Without the permission to publish, a draft stays a draft and a public visit keeps
@@ -167,7 +202,7 @@ class VisitAdmin(ContentAdmin):
         (None, {"fields": ("relationship", "direction", "start_date", "end_date", "places")}),
         (_("Report"), {"fields": ("title", "slug", "summary", "purpose", "report")}),
         (_("Context and sources"), {"fields": ("related_event", "sources")}),
-        (_("Publication"), {"fields": ("status", "publish_at")}),
+        (_("Publication"), {"fields": ("status", "publish_at", "correction_note")}),
     )
     inlines = (DelegationMemberInline, MeetingInline, QuoteInline, PhotoInline, CorrectionInline)
     actions = ("publish_selected",)
@@ -179,6 +214,12 @@ class VisitAdmin(ContentAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = self.has_publish_permission(request)
         return form
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        note = form.cleaned_data.get("correction_note")
+        if note:
+            Correction.objects.create(visit=obj, note=note)
 
     @admin.display(description=_("texts complete"), boolean=True)
     def texts_complete(self, visit):

@@ -7,6 +7,7 @@ Visit.objects.published() ever reaches a feed.
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
@@ -18,6 +19,14 @@ from sistercities.models import City, Relationship
 from visits.models import Visit
 
 FEED_LENGTH = 50
+
+
+def home_municipality() -> City:
+    """The municipality that runs the portal, which publishes every report."""
+    try:
+        return City.objects.home()
+    except City.DoesNotExist:
+        raise Http404("The home city is not recorded yet.") from None
 
 
 def publisher_name(city: City) -> str:
@@ -53,7 +62,7 @@ class VisitReportsFeed(Feed):
 
     def get_object(self, request, slug=None):
         if slug is None:
-            return FeedSubject(publisher=City.objects.home())
+            return FeedSubject(publisher=home_municipality())
         relationship = get_object_or_404(
             Relationship.objects.select_related("home_city", "partner_city"), slug=slug
         )

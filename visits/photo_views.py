@@ -12,7 +12,8 @@ from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from visits.models import Photo, Visit
+from visits.models import Photo
+from visits.views import public_visits
 
 # The names visits/images.py gives renditions: nothing else in storage is reachable here.
 _RENDITION_NAME = re.compile(r"photos/renditions/[0-9a-f]{2}/[0-9a-f]{24}-\d{1,5}\.(webp|jpg)")
@@ -20,7 +21,7 @@ _RENDITION_NAME = re.compile(r"photos/renditions/[0-9a-f]{2}/[0-9a-f]{24}-\d{1,5
 
 @require_safe
 def photo_detail(request, slug, pk):
-    visit = get_object_or_404(Visit.objects.published(), slug=slug)
+    visit = get_object_or_404(public_visits(), slug=slug)
     photos = list(visit.photos.all())
     index = next((i for i, photo in enumerate(photos) if photo.pk == pk), None)
     if index is None:

@@ -15,6 +15,7 @@ def test_history_keeps_translated_columns_and_restores_an_earlier_version(
     change_url = reverse("admin:visits_visit_change", args=[visit.pk])
     data = change_form(publisher_client, change_url)
     data["title_en"] = "Visit to Konaev"
+    data["correction_note"] = "Today's name of the city."
     assert publisher_client.post(change_url, data).status_code == 302
 
     before, after = visit.history.order_by("history_id")
@@ -30,6 +31,7 @@ def test_history_keeps_translated_columns_and_restores_an_earlier_version(
     revert_url = reverse("admin:visits_visit_simple_history", args=[visit.pk, before.history_id])
     data = change_form(publisher_client, revert_url)
     assert data["title_en"] == "Visit to Kapchagay"
+    data["correction_note"] = "Back to the name of the time."
     assert publisher_client.post(revert_url, data).status_code == 302
 
     visit.refresh_from_db()
@@ -37,3 +39,4 @@ def test_history_keeps_translated_columns_and_restores_an_earlier_version(
     restored = visit.history.order_by("history_id").last()
     assert visit.history.count() == 3
     assert (restored.history_type, restored.title_en) == ("~", "Visit to Kapchagay")
+    assert visit.corrections.count() == 2

@@ -86,10 +86,32 @@ def test_editor_corrects_the_text_of_a_published_visit(editor_client, change_for
     visit = VisitFactory()
     data = change_form(editor_client, _change_url(visit))
     data["report_en"] = "Corrected report."
+    data["correction_note"] = "The host's title was corrected."
     response = editor_client.post(_change_url(visit), data)
     assert response.status_code == 302
     visit.refresh_from_db()
     assert (visit.report_en, visit.status) == ("Corrected report.", "published")
+    assert [c.note for c in visit.corrections.all()] == ["The host's title was corrected."]
+
+
+def test_changing_a_public_report_without_a_correction_note_is_refused(editor_client, change_form):
+    visit = VisitFactory()
+    before = _db_row(visit)
+    data = change_form(editor_client, _change_url(visit))
+    data["title_kk"] = "Жаңа тақырып"
+    response = editor_client.post(_change_url(visit), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["correction_note"]
+    assert _db_row(visit) == before
+    assert not visit.corrections.exists()
+
+
+def test_a_draft_changes_without_a_correction_note(editor_client, change_form):
+    visit = _draft()
+    data = change_form(editor_client, _change_url(visit))
+    data["report_en"] = "Rewritten."
+    assert editor_client.post(_change_url(visit), data).status_code == 302
+    assert not visit.corrections.exists()
 
 
 def test_editor_saves_a_draft(editor_client, change_form):

@@ -61,19 +61,22 @@ def _visible_kinds(page) -> set[str]:
     )
 
 
-def _timeline_filter_shows_only_visits(page, live_server):
+def _open_timeline_and_keep_only_visits(page, live_server, before_filtering=None):
     page.goto(live_server.url + page_paths("en")["timeline"])
     assert {"visit", "protocol", "status", "milestone"} <= _visible_kinds(page)
+    if before_filtering:
+        page.evaluate(before_filtering)
     for box in page.locator(".timeline-filter input[type=checkbox]").all():
-        if box.get_attribute("value") != "visit":
-            box.uncheck() if box.is_checked() else None
-    page.locator(".timeline-filter input[value=visit]").check()
+        if box.get_attribute("value") == "visit":
+            box.check()
+        elif box.is_checked():
+            box.uncheck()
 
 
 def test_timeline_filter_works_without_javascript(showcase, live_server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    _timeline_filter_shows_only_visits(page, live_server)
+    _open_timeline_and_keep_only_visits(page, live_server)
 
     page.locator(".timeline-filter [type=submit]").click()
 
@@ -84,9 +87,7 @@ def test_timeline_filter_works_without_javascript(showcase, live_server, browser
 
 
 def test_timeline_filter_updates_in_place_with_javascript(showcase, live_server, page):
-    page.goto(live_server.url + page_paths("en")["timeline"])
-    page.evaluate("window.__samePage = true")
-    _timeline_filter_shows_only_visits(page, live_server)
+    _open_timeline_and_keep_only_visits(page, live_server, "window.__samePage = true")
 
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-timeline-entries] [data-kind]')]"

@@ -28,7 +28,7 @@ def days_from_today(days: int) -> str:
 
 
 @pytest.fixture
-def relationship():
+def relationship(db):
     home = CityFactory(
         slug="osmangazi",
         name_tr="Osmangazi",

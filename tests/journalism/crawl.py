@@ -29,12 +29,20 @@ class Page:
     text: str
 
 
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    value: str
+    choice: bool = False  # a checkbox or radio button
+    checked: bool = False
+
+
 class _LinkParser(HTMLParser):
     def __init__(self, search_word: str):
         super().__init__(convert_charrefs=True)
         self.search_word = search_word
         self.links: list[str] = []
-        self._form: tuple[str, list[tuple[str, str]]] | None = None
+        self._form: tuple[str, list[_Field]] | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -43,28 +51,37 @@ class _LinkParser(HTMLParser):
         elif tag == "form" and (attrs.get("method") or "get").lower() == "get":
             self._form = (attrs.get("action") or "", [])
         elif tag in {"input", "select"} and self._form and attrs.get("name"):
-            self._form[1].append((attrs["name"], self._value(tag, attrs)))
+            field = self._field(tag, attrs)
+            if field:
+                self._form[1].append(field)
 
-    def _value(self, tag, attrs) -> str | None:
-        kind = (attrs.get("type") or "").lower()
+    def _field(self, tag, attrs) -> _Field | None:
+        name, kind = attrs["name"], (attrs.get("type") or "").lower()
         if tag == "input" and kind in _TEXT_INPUTS:
-            return self.search_word
+            return _Field(name, self.search_word)
         if kind in {"checkbox", "radio"}:
-            return attrs.get("value", "on") if "checked" in attrs else None
+            return _Field(name, attrs.get("value", "on"), choice=True, checked="checked" in attrs)
         if kind in {"submit", "button", "reset", "image"}:
             return None
-        return attrs.get("value", "")
+        return _Field(name, attrs.get("value", ""))
 
     def handle_endtag(self, tag):
-        if tag == "form" and self._form:
-            action, fields = self._form
-            query = urlencode([(name, value) for name, value in fields if value is not None])
-            self.links.append(f"{action}?{query}")
-            self._form = None
+        """Submit the form as it stands, then once with each choice alone."""
+        if tag != "form" or not self._form:
+            return
+        action, fields = self._form
+        plain = [(f.name, f.value) for f in fields if not f.choice]
+        choices = [f for f in fields if f.choice]
+        submissions = [plain + [(f.name, f.value) for f in choices if f.checked]]
+        submissions += [plain + [(f.name, f.value)] for f in choices]
+        self.links += [f"{action}?{urlencode(submission)}" for submission in submissions]
+        self._form = None
 
 
 def _readable(response) -> tuple[str, str]:
+    """The answer as text to search, headers too (a download's file name, a redirect)."""
     content_type = response.get("Content-Type", "")
+    headers = "\n".join(f"{key}: {value}" for key, value in response.items())
     body = (
         b"".join(response.streaming_content) if response.streaming else response.content
     ).decode("utf-8", errors="replace")
@@ -72,7 +89,7 @@ def _readable(response) -> tuple[str, str]:
         body = body.replace("\r\n ", "").replace("\r\n\t", "")  # unfold long lines
     if "json" in content_type:
         body = json.dumps(json.loads(body), ensure_ascii=False)
-    return content_type, body
+    return content_type, f"{headers}\n\n{body}"
 
 
 def _skipped(path: str) -> bool:

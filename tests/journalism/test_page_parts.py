@@ -80,7 +80,8 @@ def test_visit_page_offers_a_citation_with_a_stable_link(client, published):
     assert "<cite>Published visit</cite>" in block
     assert publisher in block
     assert '<a href="http://testserver/en/visits/published-visit/">' in block
-    assert f'datetime="{localtime(published.publish_at).isoformat()}"' in block
+    published_at = localtime(published.publish_at).strftime("%Y-%m-%dT%H:%M:%S%z")
+    assert f'<time datetime="{published_at}">' in block
 
 
 def test_relationship_page_links_to_its_feed_and_data(client, published):
