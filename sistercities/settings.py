@@ -88,6 +88,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, adopted now
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
