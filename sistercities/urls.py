@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from sistercities import views
+from visits import photo_views
 
 # The public pages of cities, relationships and protocols (namespace "sistercities"); the
 # path segments are translated, /tr/iliskiler/… in Turkish.
@@ -21,6 +22,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("sistercities.service_urls")),
 ]
+if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    # Photos' public renditions from the local media folder; object storage serves its own.
+    urlpatterns.append(
+        path(
+            f"{settings.MEDIA_URL.lstrip('/')}<path:name>",
+            photo_views.serve_rendition,
+            name="photo-rendition",
+        )
+    )
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include((site_patterns, "sistercities"))),

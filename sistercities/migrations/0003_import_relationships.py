@@ -4,7 +4,31 @@ import django.db.models.deletion
 import django_countries.fields
 import simple_history.models
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+
+def grant_publishing(apps, schema_editor):
+    """Publishers, and only they, may publish a relationship (imports arrive unpublished)."""
+    using = schema_editor.connection.alias
+    app_config = apps.get_app_config("sistercities")
+    app_config.models_module = True  # create_permissions skips apps without models
+    create_permissions(app_config, verbosity=0, apps=apps, using=using)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permission = Permission.objects.using(using).get(
+        content_type__app_label="sistercities", codename="publish_relationship"
+    )
+    for group in Group.objects.using(using).filter(name="Publisher"):
+        group.permissions.add(permission)
+
+
+def revoke_publishing(apps, schema_editor):
+    Permission = apps.get_model("auth", "Permission")
+    Permission.objects.using(schema_editor.connection.alias).filter(
+        content_type__app_label="sistercities", codename="publish_relationship"
+    ).delete()
 
 
 class Migration(migrations.Migration):
@@ -67,4 +91,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        migrations.RunPython(grant_publishing, revoke_publishing),
     ]

@@ -21,18 +21,19 @@
     }
     var dialog = template.content.firstElementChild.cloneNode(true);
     gallery.appendChild(dialog);
-    var picture = dialog.querySelector("[data-picture]");
-    var caption = dialog.querySelector("[data-caption]");
-    var credit = dialog.querySelector("[data-credit]");
-    var status = dialog.querySelector("[data-status]");
-    var download = dialog.querySelector("[data-download]");
+    var picture = dialog.querySelector("[data-part=picture]");
+    var caption = dialog.querySelector("[data-part=caption]");
+    var credit = dialog.querySelector("[data-part=credit]");
+    var status = dialog.querySelector("[data-part=status]");
+    var download = dialog.querySelector("[data-part=download]");
     var current = 0;
     var opener = null;
 
     function show(index) {
       current = (index + links.length) % links.length;
       var data = links[current].dataset;
-      var sizes = "100vw";
+      // As wide as the screen, but never wider than the photo itself.
+      var sizes = "min(100vw, " + data.width + "px)";
       picture.replaceChildren(
         element("source", { type: "image/webp", srcset: data.webpSrcset, sizes: sizes }),
         element("img", {
@@ -80,7 +81,7 @@
         opener = link;
         dialog.showModal();
         show(index);
-        dialog.querySelector("[data-close]").focus();
+        dialog.querySelector("[data-action=close]").focus();
       });
     });
 
@@ -95,13 +96,13 @@
         keepFocusInside(event);
       }
     });
-    dialog.querySelector("[data-next]").addEventListener("click", function () {
+    dialog.querySelector("[data-action=next]").addEventListener("click", function () {
       show(current + 1);
     });
-    dialog.querySelector("[data-previous]").addEventListener("click", function () {
+    dialog.querySelector("[data-action=previous]").addEventListener("click", function () {
       show(current - 1);
     });
-    dialog.querySelector("[data-close]").addEventListener("click", function () {
+    dialog.querySelector("[data-action=close]").addEventListener("click", function () {
       dialog.close();
     });
     // A click on the backdrop (outside the figure and the bar) closes too.

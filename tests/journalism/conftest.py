@@ -14,15 +14,6 @@ from tests.factories import (
 from visits.models import PublicationStatus
 
 
-@pytest.fixture(autouse=True)
-def _static_files_without_manifest(settings):
-    """Pages link their static files; the tests run without collectstatic."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def days_from_today(days: int) -> str:
     return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
 

@@ -5,6 +5,8 @@ import json
 
 import icalendar
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -120,3 +122,28 @@ def test_relationship_calendar_holds_only_that_relationships_visits(client, rela
     calendar = parse_calendar(get(client, "relationship-upcoming-ics", slug=relationship.slug))
 
     assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == ["Ours"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/data/relationships/osmangazi-kapchagay/timeline.json",
+        "/en/data/relationships/osmangazi-kapchagay/timeline.csv",
+        "/en/data/visits/upcoming.ics",
+        "/sitemap.xml",
+    ],
+)
+def test_export_query_count_does_not_grow_with_the_visits(client, timeline, url):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def add_visits(count):
+        for _ in range(count):
+            VisitFactory(relationship=timeline, start_date=days_from_today(3), end_date="")
+
+    add_visits(2)
+    few = queries()
+    add_visits(8)
+    assert queries() == few

@@ -1,8 +1,9 @@
 """Draft visits, and scheduled visits before their time, appear nowhere public.
 
-The test builds one published, one draft and one future-scheduled visit, each with every
-text of its own (title, summary, report, places, delegation titles, meeting topics, quote,
-photo caption, correction) carrying a marker word in all four languages. Then it walks
+The test builds two published visits (one past, one upcoming), a draft, a draft that was
+once public and a visit scheduled for later, each with every text of its own (title,
+summary, report, places, delegation titles, meeting topics, quote, photo caption,
+correction) carrying its marker word in all four languages. Then it walks
 every public address the site can produce, from the sitemap, robots.txt, each language's
 home page, the feeds and the exports, following each same-site link and submitting each
 search form, and looks for the hidden visits' markers, titles and slugs in every answer.
@@ -15,6 +16,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from sistercities.models import Relationship
+from sistercities.services import showcase_load
 from tests.factories import (
     CityFactory,
     DelegationMemberFactory,
@@ -27,6 +30,7 @@ from tests.factories import (
     StatusChangeFactory,
     VisitFactory,
 )
+from tests.journalism.conftest import days_from_today
 from tests.journalism.crawl import crawl
 from visits.models import Correction, PublicationStatus, Quote
 
@@ -36,13 +40,15 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SEARCH_WORD = "Kestrel"
 
 
-def days_from_today(days: int) -> str:
-    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+# The titles are in each language's own script, so that an export escaping non-Latin text
+# could not hide a leak from the check; the markers are Latin for the same reason.
+DELEGATION = {"tr": "heyeti", "en": "delegation", "kk": "делегациясы", "ru": "делегация"}
 
 
-def translations(field: str, marker: str, text: str) -> dict[str, str]:
+def translations(field: str, marker: str, text: str | dict[str, str]) -> dict[str, str]:
     """{field_tr: "… marker (tr)", field_en: …} for the four languages."""
-    return {f"{field}_{lang}": f"{text} {marker} ({lang})" for lang in LANGUAGES}
+    texts = text if isinstance(text, dict) else dict.fromkeys(LANGUAGES, text)
+    return {f"{field}_{lang}": f"{texts[lang]} {marker} ({lang})" for lang in LANGUAGES}
 
 
 def visit_with_everything(relationship, marker: str, color: str, **fields):
@@ -50,7 +56,7 @@ def visit_with_everything(relationship, marker: str, color: str, **fields):
     visit = VisitFactory(
         relationship=relationship,
         slug=f"{marker}-report",
-        **translations("title", marker, f"{SEARCH_WORD} delegation"),
+        **translations("title", marker, {k: f"{SEARCH_WORD} {v}" for k, v in DELEGATION.items()}),
         **translations("summary", marker, "Summary"),
         **translations("report", marker, "Report"),
         **translations("places", marker, "Konaev"),
@@ -65,8 +71,7 @@ def visit_with_everything(relationship, marker: str, color: str, **fields):
     return visit
 
 
-@pytest.fixture
-def site(db):
+def built_relationship() -> Relationship:
     home = CityFactory(slug="osmangazi", name_tr="Osmangazi", name_en="Osmangazi")
     partner = CityFactory(slug="konaev", name_tr="Konaev", name_en="Konaev", country="KZ")
     FormerCityNameFactory(city=partner, name_tr="Kapchagay", used_until_year=2022)
@@ -75,7 +80,19 @@ def site(db):
     )
     StatusChangeFactory(relationship=relationship, date="2019-08")
     ProtocolFactory(relationship=relationship, signed_on="2019-08-24")
-    other = RelationshipFactory(home_city=home)
+    return relationship
+
+
+def showcase_relationship() -> Relationship:
+    """The real Osmangazi–Kapchagay record, with its own published visit of 2019."""
+    showcase_load()
+    return Relationship.objects.get(home_city__slug=settings.HOME_CITY_SLUG)
+
+
+@pytest.fixture(params=[built_relationship, showcase_relationship], ids=["built", "showcase"])
+def site(request, db):
+    relationship = request.param()
+    other = RelationshipFactory(home_city=relationship.home_city)
     now = timezone.now()
     return {
         "relationships": [relationship, other],
@@ -160,7 +177,8 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
     for url in in_every_language("visits:visit-detail", slug=published.slug):
         assert pages[url].status == 200
         assert "zqpublished" in pages[url].text
-    for url in in_every_language("sistercities:relationship-detail", slug="osmangazi-konaev"):
+    relationship = site["relationships"][0]
+    for url in in_every_language("sistercities:relationship-detail", slug=relationship.slug):
         assert pages[url].status == 200
     searches = [page for url, page in pages.items() if f"={SEARCH_WORD}" in url]
     assert searches and all("zqpublished" in page.text for page in searches)
