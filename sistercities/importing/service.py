@@ -185,7 +185,7 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
     problems = list(parsed.problems)
     skipped = 0
 
-    def resolve(place: Place, line: int) -> CityPlan:
+    def resolve(place: Place) -> CityPlan:
         key, spelling = index.canonical(place.name, place.country)
         matches = index.find(key) or index.find((place.country, normalise(place.name)))
         if len(matches) > 1:
@@ -203,13 +203,11 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
                 cities[ref] = CityPlan(
                     spelling, place.country, NEW, None, place.latitude, place.longitude
                 )
-        plan = cities[ref]
-        plan.spellings.setdefault(place.name, line)
-        return plan
+        return cities[ref]
 
     for row in parsed.rows:
         try:
-            first, second = resolve(row.city, row.line), resolve(row.partner, row.line)
+            first, second = resolve(row.city), resolve(row.partner)
         except ValueError as error:
             problems.append(Problem(row.line, str(error)))
             continue
@@ -218,11 +216,13 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
                 Problem(row.line, _("%(city)s cannot be its own sister") % {"city": first})
             )
             continue
-        if home_id is not None and second.city_id == home_id:
-            first, second = second, first
-        if not all_pairs and first.city_id != home_id:
+        if not all_pairs and home_id not in (first.city_id, second.city_id):
             skipped += 1
             continue
+        first.spellings.setdefault(row.city.name, row.line)
+        second.spellings.setdefault(row.partner.name, row.line)
+        if home_id is not None and second.city_id == home_id:
+            first, second = second, first
         key = frozenset((id(first), id(second)))
         if key in pairs:
             pairs[key].repeated_on.append(row.line)
@@ -237,13 +237,13 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
             row.source_url,
             relationship_id=existing.get(frozenset((first.city_id, second.city_id))),
         )
-    used = {id(pair.home) for pair in pairs.values()} | {
-        id(pair.partner) for pair in pairs.values()
-    }
     return ImportReport(
         parsed.format,
         parsed.row_count,
-        [city for city in cities.values() if id(city) in used],
+        sorted(
+            (city for city in cities.values() if city.spellings),
+            key=lambda city: min(city.spellings.values()),
+        ),
         list(pairs.values()),
         sorted(problems, key=lambda problem: problem.line),
         skipped,

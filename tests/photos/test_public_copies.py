@@ -14,7 +14,7 @@ from tests.factories import VisitFactory
 from tests.photos import samples
 from visits.models import Photo, PublicationStatus
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.photos.urls")]
+pytestmark = pytest.mark.django_db
 
 
 class ImageCollector(HTMLParser):
