@@ -1,6 +1,7 @@
 """Settings of the sister-city portal, read from the environment (see README, "Configuration")."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,10 +47,12 @@ INSTALLED_APPS = [
     "simple_history",
     "sistercities",
     "visits",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sistercities.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "sistercities.urls"
@@ -147,8 +151,38 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 # Limits of a photo upload (visits/images.py): file size, and pixels read from the header.
 PHOTO_MAX_UPLOAD_BYTES = env_int("PORTAL_PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env_int("PORTAL_PHOTO_MAX_PIXELS", 40_000_000)
+
+
+def _media_storage() -> dict:
+    """Uploaded files: a local folder, or S3-compatible object storage (django-storages).
+
+    In the bucket only photos/renditions/ (and cities/, protocols/ if wanted) are public;
+    photo originals and press copies stay private: grant public read by prefix in the
+    bucket policy, so URLs need no signature and cached pages never hold expiring links.
+    """
+    kind = env_str("DJANGO_MEDIA_STORAGE", "local")
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind == "s3":
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env_str("S3_BUCKET"),
+                "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+                "region_name": env_str("S3_REGION") or None,
+                "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+                "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+                "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+                "querystring_auth": False,
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        }
+    raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE must be 'local' or 's3'; got {kind!r}")
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -170,7 +204,29 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's health check speaks plain HTTP
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 X_FRAME_OPTIONS = "DENY"
+
+# Staff sessions end when the browser closes, or after SESSION_COOKIE_AGE without a request.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Brute force on the staff login (django-axes): AXES_FAILURE_LIMIT wrong passwords for one
+# account from one address lock that pair out for AXES_COOLOFF_TIME. Tests log in with
+# Client.force_login(), since axes refuses Client.login() without a request.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "sistercities.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "sistercities.security.client_ip"
+# Proxies in front of the app that append to X-Forwarded-For (sistercities.security.client_ip).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 LOGGING = {
     "version": 1,

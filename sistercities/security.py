@@ -1,0 +1,111 @@
+"""What keeps the portal safe on the open internet, beyond Django's own middleware.
+
+Django's SecurityMiddleware already sends X-Content-Type-Options, Referrer-Policy and
+Cross-Origin-Opener-Policy, and XFrameOptionsMiddleware sends X-Frame-Options; this module
+adds a strict Content-Security-Policy and a Permissions-Policy to every response, finds the
+visitor's address behind the proxy for django-axes, and renders axes' lock-out page.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import render
+
+# Features no page of the portal uses: the browser refuses them to every frame and script.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
+
+
+def _origin(url: str) -> str | None:
+    """The origin of an absolute STATIC_URL or MEDIA_URL (a CDN, object storage)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def content_security_policy(*, admin_site: bool) -> str:
+    """Scripts, styles, images and fonts from the site itself (and its static/media hosts
+    when they are elsewhere) and nothing inline. The admin alone may carry style attributes:
+    Django's admin widgets and jQuery UI's tabs write some (see README, "Deploying")."""
+    hosts = [origin for origin in map(_origin, (settings.STATIC_URL, settings.MEDIA_URL)) if origin]
+    own = ["'self'", *dict.fromkeys(hosts)]
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": own,
+        "style-src": own,
+        "img-src": [*own, "data:"] if admin_site else own,
+        "font-src": own,
+        "media-src": own,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    if admin_site:
+        directives["style-src-attr"] = ["'unsafe-inline'"]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def _in_admin(path: str) -> bool:
+    """Is this address the admin's, under any language prefix?"""
+    admin_path = settings.ADMIN_PATH.strip("/")
+    head, _slash, rest = path.lstrip("/").partition("/")
+    return rest == admin_path or rest.startswith(f"{admin_path}/") or head == admin_path
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response, static files and
+    error pages included (it sits before WhiteNoise in MIDDLEWARE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = content_security_policy(admin_site=False)
+        response.headers.setdefault("Content-Security-Policy", policy)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address for django-axes (AXES_CLIENT_IP_CALLABLE).
+
+    Behind TRUSTED_PROXY_COUNT proxies, each appending the address it saw to
+    X-Forwarded-For, the visitor is that many entries from the right; anything further left
+    was written by the client and is not trusted.
+    """
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        address.strip()
+        for address in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if address.strip()
+    ]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(request, response=None, credentials=None):
+    """Axes' answer to a locked-out login (AXES_LOCKOUT_CALLABLE): the admin's own page
+    saying why and for how long, with status 429."""
+    context = {
+        **admin.site.each_context(request),
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(request, "admin/locked_out.html", context, status=429)
