@@ -59,8 +59,11 @@ def phone(browser):
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core, loaded from the local npm copy, on the page; WCAG 2.x A and AA rules."""
-    page.add_script_tag(path=str(AXE))
+    """Run axe-core, loaded from the local npm copy, on the page; WCAG 2.x A and AA rules.
+
+    axe is evaluated through the DevTools protocol, which the page's Content-Security-Policy
+    rightly forbids to a <script> tag, so the page is audited under its real policy."""
+    page.evaluate(AXE.read_text())
     result = page.evaluate(
         """async () => await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
