@@ -6,6 +6,7 @@ static/vendor/) with django-simple-history's history and revert views.
 
 from django.conf import settings
 from django.contrib import admin
+from django.db import router, transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -15,6 +16,7 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
+from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
 from sistercities.models import (
     City,
     CooperationArea,
@@ -40,7 +42,22 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
 
 
 class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin)."""
+    """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
+    a page someone else saved since it was opened is not saved over them
+    (sistercities/concurrent_edits.py)."""
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        self.form = guarded_form(self.form, EditGuard.for_admin(self))
+
+    def get_fieldsets(self, request, obj=None):
+        return with_token_fieldset(super().get_fieldsets(request, obj), obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restore a version in one transaction, as the change page saves, so that its
+        check can lock the row."""
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Source)

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After the others, so that they add their headers to cached pages too.
+    "sistercities.caching.PublicPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -103,6 +105,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages are kept in the cache until the content changes (sistercities/caching.py).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -122,7 +126,9 @@ LANGUAGES = [
     ("kk", _("Kazakh")),
     ("ru", _("Russian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Interface catalogues first; then the Kazakh country names that django-countries lacks,
+# kept in a folder makemessages never writes to (it is not named "locale").
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "sistercities" / "countries_locale"]
 # Our own date formats: English as "24 August 2019", Kazakh (which Django lacks) as
 # "24 тамыз 2019 ж.".
 FORMAT_MODULE_PATH = ["sistercities.formats"]

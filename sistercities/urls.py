@@ -32,8 +32,13 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
         )
     )
 urlpatterns += i18n_patterns(
+    path(
+        f"{settings.ADMIN_PATH}sistercities/relationship/import/",
+        include("sistercities.import_urls"),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include((site_patterns, "sistercities"))),
+    path("", include("sistercities.directory_urls")),
     path("", include("visits.urls")),
     path("", include("sistercities.journalism_urls")),
 )

@@ -23,3 +23,10 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pages(settings):
+    """Pages are rendered afresh for each request, so that tests see the queries and the
+    data of the page itself; tests/performance turns the page cache on where it is tested."""
+    settings.PORTAL_PAGE_CACHE = False

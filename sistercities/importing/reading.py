@@ -62,6 +62,7 @@ TWIN_AS_GENERIC = dict(
 
 KINDS = {
     **{normalise(kind.value.replace("_", " ")): kind.value for kind in RelationshipKind},
+    "twin": RelationshipKind.SISTER_CITY,
     "twin town": RelationshipKind.SISTER_CITY,
     "twin city": RelationshipKind.SISTER_CITY,
     "kardeş şehir": RelationshipKind.SISTER_CITY,

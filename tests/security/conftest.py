@@ -1,6 +1,11 @@
+from importlib import import_module
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from tests.browser.conftest import browser, page  # noqa: F401  (Chromium, for test_browser_csp)
 
@@ -16,7 +21,18 @@ def showcase(db):
 
 
 @pytest.fixture
-def publisher(django_user_model):
+def staff_roles(db):
+    """The Editor and Publisher groups. Their migration made them, but a transactional
+    test's flush empties every table, so they are made again by the same code."""
+    if Group.objects.filter(name="Publisher").exists():
+        return
+    roles = import_module("sistercities.migrations.0002_staff_roles")
+    state = MigrationLoader(connection).project_state(("sistercities", "0002_staff_roles"))
+    roles.create_roles(state.apps, SimpleNamespace(connection=connection))
+
+
+@pytest.fixture
+def publisher(django_user_model, staff_roles):
     """A Publisher with a real password, for the sign-in tests."""
     user = django_user_model.objects.create_user(
         username="publisher", password=STAFF_PASSWORD, is_staff=True

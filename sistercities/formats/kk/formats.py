@@ -1,5 +1,9 @@
 # Django ships no Kazakh formats; these follow Kazakh usage ("24 тамыз 2019 ж.").
-DATE_FORMAT = "j F Y ж."
-YEAR_MONTH_FORMAT = "F Y ж."
-DATETIME_FORMAT = "j F Y ж., H:i"
+# Kazakh writes month names in lower case, in a date as in running text. "E" takes the
+# month from the "alt. month" gettext context, which locale/kk gives in lower case
+# (Django's own kk catalogue capitalises them, as it does for "F").
+DATE_FORMAT = "j E Y ж."
+YEAR_MONTH_FORMAT = "E Y ж."
+MONTH_DAY_FORMAT = "j E"
+DATETIME_FORMAT = "j E Y ж., H:i"
 SHORT_DATE_FORMAT = "d.m.Y"

@@ -1,0 +1,134 @@
+"""The country table, and the refusal of bad files (nothing read, nothing written)."""
+
+import pytest
+
+from sistercities.importing.countries import UnknownCountry, country_code
+from sistercities.importing.reading import (
+    GENERIC,
+    TWIN_CITIES,
+    ImportRefused,
+    read_file,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("Kazakhstan", "KZ"),
+        ("Northern Cyprus", "CY"),
+        ("Kosovo", "XK"),
+        ("Palestine", "PS"),
+        ("West Bank", "PS"),
+        ("East Germany", "DE"),
+        ("England", "GB"),
+        ("England, United Kingdom", "GB"),
+        ("Réunion, France", "RE"),
+        ("Brandenburg, Germany", "DE"),
+        ("Georgia (country)", "GE"),
+        ("  czech   REPUBLIC ", "CZ"),
+        ("Grece", "GR"),
+        ("tr", "TR"),
+    ],
+)
+def test_country_names_map_to_iso_codes(name, code):
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["Soviet Union", "Czechoslovakia", "Yugoslavia"])
+def test_a_country_split_since_is_refused_rather_than_guessed(name):
+    with pytest.raises(UnknownCountry, match="give today's country"):
+        country_code(name)
+
+
+@pytest.mark.parametrize("name", ["", "Atlantis", "Lyonesse, Atlantis"])
+def test_an_unknown_country_is_refused(name):
+    with pytest.raises(UnknownCountry):
+        country_code(name)
+
+
+def test_the_real_file_format_is_recognised(twin_cities):
+    parsed = read_file(twin_cities)
+    assert parsed.format == TWIN_CITIES
+    assert parsed.row_count == 36
+    first = parsed.rows[0]
+    assert (first.line, first.city.name, first.city.country) == (2, "Berat", "AL")
+    assert str(first.partner.latitude) == "40.65000"
+
+
+def test_a_generic_list_is_read_by_header_name():
+    data = b"Partner_Country;x\n"  # not this format: the separator is a comma
+    with pytest.raises(ImportRefused, match="Missing columns: city, country, partner city"):
+        read_file(data)
+    data = (
+        b"Since,City,Country,Partner city,Partner country,Kind,Status,Notes\n"
+        b"1997-05,Osmangazi,TR,Kapchagay,Kazakhstan,friendship,active,-\n"
+        b"1999,Osmangazi,TR,Aleppo,Syria,twin,ended,\n"
+    )
+    parsed = read_file(data)
+    assert parsed.format == GENERIC
+    assert parsed.problems == []
+    assert parsed.rows[1].line == 3
+    assert parsed.rows[0].kind == "friendship"
+    assert parsed.rows[0].since.isoformat() == "1997-05"
+    assert parsed.rows[1].status == "ended"
+
+
+def test_unusable_rows_are_reported_with_their_line_and_reason():
+    data = (
+        b"city,country,partner city,partner country,since,latitude\n"
+        b"Osmangazi,Turkey,Kapchagay,Kazakhstan,,-91\n"
+        b"Osmangazi,Turkey,Moscow,Soviet Union,,\n"
+        b"Osmangazi,Turkey,Aleppo,Syria,soon,\n"
+        b"Osmangazi,Turkey,,Syria,,\n"
+        b"Osmangazi,Turkey,Aleppo\n"
+        b"Osmangazi,Turkey,Aleppo,Syria,1999,-12.5\n"
+    )
+    parsed = read_file(data)
+    reasons = {problem.line: problem.reason for problem in parsed.problems}
+    assert "latitude" in reasons[2] and "-91" in reasons[2]
+    assert "Soviet Union" in reasons[3]
+    assert "soon" in reasons[4]
+    assert "city name is missing" in reasons[5]
+    assert "expected 6 cells, found 3" in reasons[6]
+    assert [row.line for row in parsed.rows] == [7]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "The file is empty."),
+        (b"  \n\n", "The file is empty."),
+        (b"city1,country1,lat1,lng1,city2,country2,lat2,lng2\n", "a header but no rows"),
+        ("city,country\nİzmir,Türkiye\n".encode("cp1254"), "not UTF-8"),
+        (b"city1,country1,city2\nA,B,C\n", "Missing columns: lat1, lng1, country2"),
+        (
+            b'city,country,partner city,partner country\nA,Turkey,"=HYPERLINK(""http://x"")",Syria\n',
+            "Line 2, column “partner city”",
+        ),
+        (b"city,country,partner city,partner country\n@SUM(A1),Turkey,B,Syria\n", "formula"),
+        (b"city,country,partner city,partner country\n+cmd|' /C calc'!A0,TR,B,SY\n", "formula"),
+    ],
+)
+def test_a_bad_file_is_refused_with_a_clear_message(data, message):
+    with pytest.raises(ImportRefused, match=message):
+        read_file(data)
+
+
+def test_a_file_over_the_size_limit_is_refused(monkeypatch):
+    monkeypatch.setattr("sistercities.importing.reading.MAX_BYTES", 100)
+    with pytest.raises(ImportRefused, match="the limit is"):
+        read_file(b"city,country,partner city,partner country\n" + b"A,TR,B,SY\n" * 20)
+
+
+def test_numbers_and_a_lone_dash_are_not_formulas():
+    data = (
+        b"city,country,partner city,partner country,latitude,longitude\n"
+        b"A,TR,B,SY,-33.9,+151.2\n"
+        b"C,TR,D,SY,-,-\n"
+    )
+    parsed = read_file(data)
+    assert parsed.problems == []
+    assert str(parsed.rows[0].city.latitude) == "-33.90000"
+    assert parsed.rows[1].city.latitude is None
