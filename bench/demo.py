@@ -75,8 +75,7 @@ def build() -> None:
         for n, city in enumerate(partners)
     )
     StatusChange.objects.bulk_create(
-        StatusChange(relationship=r, status="active", date=r.established_on)
-        for r in relationships
+        StatusChange(relationship=r, status="active", date=r.established_on) for r in relationships
     )
     Protocol.objects.bulk_create(
         Protocol(

@@ -127,15 +127,38 @@ class ProtocolLinkInline(TranslationTabularInline):
 
 @admin.register(Relationship)
 class RelationshipAdmin(ContentAdmin):
-    list_display = ("__str__", "kind", "current_status", "established_on")
+    list_display = ("__str__", "kind", "current_status", "established_on", "is_published")
     list_select_related = ("home_city", "partner_city")
-    list_filter = ("kind",)
+    list_filter = ("is_published", "kind")
     search_fields = (*in_all_languages("home_city__name", "partner_city__name"), "slug")
     autocomplete_fields = ("home_city", "partner_city", "areas", "sources")
     inlines = (StatusChangeInline, ProtocolLinkInline)
+    actions = ("publish_selected",)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("sistercities.publish_relationship")
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a Publisher shows a relationship to the public or hides it again."""
+        readonly = super().get_readonly_fields(request, obj)
+        if not self.has_publish_permission(request):
+            readonly = (*readonly, "is_published")
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        if not change and not self.has_publish_permission(request):
+            obj.is_published = False
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_current_status()
+
+    @admin.action(description=_("Publish selected relationships"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        for relationship in queryset.filter(is_published=False):
+            relationship.is_published = True
+            relationship._history_user = request.user
+            relationship.save(update_fields=["is_published"])
 
     @admin.display(description=_("current status"), ordering="current_status")
     def current_status(self, relationship):

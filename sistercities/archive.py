@@ -212,7 +212,11 @@ def _checked_manifest(bundle: zipfile.ZipFile) -> dict:
             raise ArchiveError(
                 _("%(name)s is in the manifest but not in the archive.") % {"name": name}
             )
-        if not _safe(name) or _sha256(bundle, name) != digest:
+        if not _safe(name):
+            raise ArchiveError(
+                _("%(name)s would be written outside the media folder.") % {"name": name}
+            )
+        if _sha256(bundle, name) != digest:
             raise ArchiveError(
                 _("%(name)s does not match the manifest: the archive is damaged or was changed.")
                 % {"name": name}

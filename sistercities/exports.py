@@ -24,7 +24,7 @@ CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url"]
 
 def _relationship(slug: str) -> Relationship:
     return get_object_or_404(
-        Relationship.objects.select_related("home_city", "partner_city"), slug=slug
+        Relationship.objects.published().select_related("home_city", "partner_city"), slug=slug
     )
 
 

@@ -36,6 +36,16 @@ class CityQuerySet(models.QuerySet):
     def home(self):
         return self.get(slug=settings.HOME_CITY_SLUG)
 
+    def public(self):
+        """The home city and the cities of published relationships: an imported city waits
+        for its relationship to be confirmed."""
+        published = Relationship.objects.published()
+        return self.filter(
+            Q(slug=settings.HOME_CITY_SLUG)
+            | Q(pk__in=published.values("home_city"))
+            | Q(pk__in=published.values("partner_city"))
+        )
+
 
 class City(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)

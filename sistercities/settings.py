@@ -136,6 +136,9 @@ TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
 
+# Kosovo has a user-assigned code that django-countries leaves nameless.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+
 # Content translation. A text missing in the visitor's language falls back along a chain
 # chosen for our readers: Kazakh readers mostly read Russian, everyone reads Turkish next.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "tr"

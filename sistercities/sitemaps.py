@@ -29,17 +29,17 @@ class PageSitemap(TranslatedSitemap):
 
 class RelationshipSitemap(TranslatedSitemap):
     def items(self):
-        return Relationship.objects.order_by("slug")
+        return Relationship.objects.published().order_by("slug")
 
 
 class CitySitemap(TranslatedSitemap):
     def items(self):
-        return City.objects.order_by("slug")
+        return City.objects.public().order_by("slug")
 
 
 class ProtocolSitemap(TranslatedSitemap):
     def items(self):
-        return Protocol.objects.order_by("slug")
+        return Protocol.objects.filter(relationship__is_published=True).order_by("slug")
 
 
 class VisitSitemap(TranslatedSitemap):

@@ -36,7 +36,8 @@ def _relationships():
         .values("count")
     )
     return (
-        Relationship.objects.with_current_status()
+        Relationship.objects.published()
+        .with_current_status()
         .annotate(visit_count=Coalesce(Subquery(published), 0))
         .select_related("home_city", "partner_city")
         .prefetch_related("home_city__former_names", "partner_city__former_names")
@@ -91,7 +92,7 @@ def relationship_detail(request, slug):
 
 
 def city_detail(request, slug):
-    city = get_object_or_404(City.objects.prefetch_related("former_names"), slug=slug)
+    city = get_object_or_404(City.objects.public().prefetch_related("former_names"), slug=slug)
     of_city = Q(home_city=city) | Q(partner_city=city)
     relationships = list(_relationships().filter(of_city))
     partners = [r.partner_city if r.home_city_id == city.pk else r.home_city for r in relationships]
@@ -110,16 +111,18 @@ class ProtocolDetailView(DetailView):
     context_object_name = "protocol"
 
     def get_queryset(self):
-        return Protocol.objects.select_related(
-            "relationship__home_city", "relationship__partner_city"
-        ).prefetch_related(
-            "relationship__partner_city__former_names",
-            Prefetch(
-                "signatories",
-                queryset=Signatory.objects.select_related("person", "organisation"),
-            ),
-            "areas",
-            "sources",
+        return (
+            Protocol.objects.filter(relationship__is_published=True)
+            .select_related("relationship__home_city", "relationship__partner_city")
+            .prefetch_related(
+                "relationship__partner_city__former_names",
+                Prefetch(
+                    "signatories",
+                    queryset=Signatory.objects.select_related("person", "organisation"),
+                ),
+                "areas",
+                "sources",
+            )
         )
 
 
@@ -141,9 +144,13 @@ def _search(query):
         seen_text_contains(["title", "summary", "report", "places"], query)
     )
     former_names = FormerCityName.objects.filter(seen_text_contains(["name"], query))
-    cities = City.objects.filter(
-        seen_text_contains(["name", "region"], query) | Q(pk__in=former_names.values("city"))
-    ).prefetch_related("former_names")
+    cities = (
+        City.objects.public()
+        .filter(
+            seen_text_contains(["name", "region"], query) | Q(pk__in=former_names.values("city"))
+        )
+        .prefetch_related("former_names")
+    )
     memberships = DelegationMember.objects.filter(
         visit__in=Visit.objects.published()
     ).select_related("visit")

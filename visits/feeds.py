@@ -64,7 +64,8 @@ class VisitReportsFeed(Feed):
         if slug is None:
             return FeedSubject(publisher=home_municipality())
         relationship = get_object_or_404(
-            Relationship.objects.select_related("home_city", "partner_city"), slug=slug
+            Relationship.objects.published().select_related("home_city", "partner_city"),
+            slug=slug,
         )
         return FeedSubject(publisher=relationship.home_city, relationship=relationship)
 

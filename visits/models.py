@@ -63,6 +63,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(
             status__in=[PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED],
             publish_at__lte=timezone.now(),
+            relationship__is_published=True,
         )
 
     def for_relationship(self, relationship):

@@ -70,8 +70,12 @@ def wipe():
             no_style(), _tables(), reset_sequences=True, allow_cascade=True
         )
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":  # TRUNCATE wants no check pending
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for statement in statements:
                 cursor.execute(statement)
+            if connection.vendor == "postgresql":
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         shutil.rmtree(settings.MEDIA_ROOT)
 
     return wipe

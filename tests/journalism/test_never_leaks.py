@@ -93,9 +93,17 @@ def showcase_relationship() -> Relationship:
 def site(request, db):
     relationship = request.param()
     other = RelationshipFactory(home_city=relationship.home_city)
+    # Imported from a list and not yet confirmed by a Publisher: hidden with all it holds.
+    imported = RelationshipFactory(
+        home_city=relationship.home_city,
+        slug="zqimported-pair",
+        partner_city=CityFactory(slug="zqimportedcity", name_tr="Zqimportedcity"),
+        is_published=False,
+    )
     now = timezone.now()
     return {
         "relationships": [relationship, other],
+        "hidden_relationships": [imported],
         "published": visit_with_everything(
             relationship, "zqpublished", "navy", start_date="2019-08-24", end_date="2019-08-26"
         ),
@@ -123,6 +131,8 @@ def site(request, db):
                 status=PublicationStatus.DRAFT,
                 publish_at=now - datetime.timedelta(days=3),
             ),
+            # Published, but inside a relationship the public may not see yet.
+            visit_with_everything(imported, "zqimported", "green"),
         ],
     }
 
@@ -161,6 +171,7 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
     pages = crawl(client, start_urls(site["relationships"]), search_word=SEARCH_WORD)
 
     forbidden = [text for visit in site["hidden"] for text in forbidden_texts(visit)]
+    forbidden += ["zqimported-pair", "zqimportedcity"]
     # The upload itself may carry camera and location data; the public gets copies.
     forbidden.append("photos/originals/")
     leaks = [
@@ -195,3 +206,17 @@ def test_hidden_visits_own_pages_are_not_found(client, site):
             urls += in_every_language(name, slug=visit.slug, pk=photo.pk)
         for url in urls:
             assert client.get(url).status_code == 404, url
+
+
+def test_an_unconfirmed_relationships_own_pages_are_not_found(client, site):
+    (imported,) = site["hidden_relationships"]
+    urls = in_every_language("sistercities:city-detail", slug=imported.partner_city.slug)
+    for name in (
+        "sistercities:relationship-detail",
+        "journalism:relationship-feed",
+        "journalism:timeline-json",
+        "journalism:timeline-csv",
+    ):
+        urls += in_every_language(name, slug=imported.slug)
+    for url in urls:
+        assert client.get(url).status_code == 404, url

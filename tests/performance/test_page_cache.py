@@ -182,9 +182,7 @@ def test_staff_are_never_served_or_served_from_the_cache(client, admin_client, r
     assert "Changed without a signal" not in fetch(client, url)[0].content.decode()
 
 
-def test_a_request_with_a_session_or_messages_cookie_is_not_served_from_the_cache(
-    client, record
-):
+def test_a_request_with_a_session_or_messages_cookie_is_not_served_from_the_cache(client, record):
     url = url_of(record.visit)
     fetch(client, url)
     for cookie in ("sessionid", "messages"):
@@ -218,4 +216,3 @@ def test_a_response_of_one_visitor_is_never_stored(record, mark):
         assert middleware.process_view(request, view, (), {}) is None
         middleware(request)
     assert len(calls) == 2
-

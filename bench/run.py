@@ -1,0 +1,241 @@
+"""The benchmark: build the demo record on PostgreSQL, serve it with gunicorn (2 workers,
+DEBUG off) on loopback, load it with wrk and print a table against Django's floor; then a
+soak run with an editor saving every second; then a profile of the slowest page.
+
+    .venv/bin/python bench/run.py [--skip-build]
+
+Settings through the environment: BENCH_DATABASE_URL (postgres://…/sc_bench),
+BENCH_REDIS_URL (redis://127.0.0.1:6379/6), BENCH_SECONDS (10 per wrk run).
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sc_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SOAK_SECONDS = 60
+DIRECTORY_CSV = ROOT.parent / "shared/data/twin_cities.csv"
+EDITED_VISIT = "demo-visit-0000"  # the latest published: on home, feed and lists
+PAGES = {
+    "floor": "/bench/floor/",
+    "home": "/en/",
+    "timeline (2,000 visits)": "/en/relationships/demo-timeline/",
+    "visit report": "/en/visits/demo-visit-0001/",
+    "feed": "/en/feeds/visits/",
+    "search": "/en/search/?q=delegation",
+}
+SOAK_PAGES = [
+    "/en/",
+    "/tr/",
+    "/en/relationships/demo-timeline/",
+    f"/en/visits/{EDITED_VISIT}/",
+    "/en/visits/demo-visit-0001/",
+    "/en/visits/",
+    "/en/feeds/visits/",
+    "/en/search/?q=delegation",
+    "/en/relationships/",
+]
+# Pages that show the edited visit's title: after the soak, each must show the last edit.
+SHOWS_EDIT = ["/en/", f"/en/visits/{EDITED_VISIT}/", "/en/visits/", "/en/feeds/visits/"]
+
+
+def environment(page_cache: bool) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_MEDIA_ROOT": str(Path(tempfile.gettempdir()) / "sc_bench_media"),
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "PORTAL_PAGE_CACHE": "1" if page_cache else "0",
+    }
+
+
+def run(*command, env=None, **kwargs):
+    return subprocess.run(command, cwd=ROOT, env=env or environment(True), check=True, **kwargs)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("wrk is missing: sudo apt-get install wrk")
+    run("apt-get", "install", "-y", "-qq", "wrk")
+
+
+def build():
+    """A fresh database: migrations, the showcase, the directory import, the demo record."""
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    server = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    run(PYTHON, "manage.py", "migrate", "--no-input", "-v0")
+    run(PYTHON, "manage.py", "load_showcase", stdout=subprocess.DEVNULL)
+    if DIRECTORY_CSV.exists():
+        print("importing the directory", DIRECTORY_CSV)
+        run(
+            PYTHON,
+            "manage.py",
+            "import_relationships",
+            str(DIRECTORY_CSV),
+            "--commit",
+            "--all-pairs",
+            stdout=subprocess.DEVNULL,
+        )
+    run(PYTHON, "bench/demo.py")
+    run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0")
+
+
+class Gunicorn:
+    def __init__(self, page_cache: bool, port: int):
+        self.base = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "sistercities.wsgi",
+                "--workers=2",
+                f"--bind=127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            env=environment(page_cache),
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.base + PAGES["floor"], timeout=2)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=15)
+
+
+def wrk(url: str, seconds: int, connections: int = 8, script: str | None = None) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout=10s"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    bad_status = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": _ms(re.search(r"50%\s+(\S+)", output).group(1)),
+        "p99": _ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "errors": sum(map(int, errors.groups())) if errors else 0,
+        "bad_status": int(bad_status.group(1)) if bad_status else 0,
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+    }
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def measure(page_cache: bool, port: int) -> list[tuple]:
+    label = "warm" if page_cache else "uncached"
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    server = Gunicorn(page_cache, port)
+    rows = []
+    try:
+        for name, path in PAGES.items():
+            urllib.request.urlopen(server.base + path).read()  # warm what a first request may
+            result = wrk(server.base + path, SECONDS)
+            rows.append((name, label if name != "floor" else f"floor ({label} server)", result))
+    finally:
+        server.stop()
+    floor = rows[0][2]["rps"]
+    return [(name, mode, result, result["rps"] / floor) for name, mode, result in rows]
+
+
+def soak(port: int) -> dict:
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    server = Gunicorn(True, port)
+    script = Path(tempfile.gettempdir()) / "sc_bench_soak.lua"
+    paths = ", ".join(f'"{path}"' for path in SOAK_PAGES)
+    script.write_text(
+        f"local paths = {{{paths}}}\nlocal n = 0\n"
+        "request = function()\n  n = n + 1\n"
+        "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n"
+    )
+    try:
+        editor = subprocess.Popen(
+            [PYTHON, "bench/editor.py", EDITED_VISIT, str(SOAK_SECONDS - 2)],
+            cwd=ROOT,
+            env=environment(True),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        result = wrk(server.base + "/", SOAK_SECONDS, connections=16, script=str(script))
+        last_title = editor.communicate(timeout=30)[0].strip()
+        stale = []
+        for path in SHOWS_EDIT:
+            page = urllib.request.urlopen(server.base + path).read().decode()
+            if last_title not in page:
+                stale.append(path)
+        result["stale_pages"] = stale
+        result["edits"] = SOAK_SECONDS - 2
+    finally:
+        server.stop()
+    return result
+
+
+def print_table(rows: list[tuple]):
+    print(
+        f"\n{'page':<24} {'mode':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'errors':>7} {'non-2xx':>8} {'vs floor':>9}"
+    )
+    for name, mode, result, ratio in rows:
+        print(
+            f"{name:<24} {mode:<22} {result['rps']:>9.1f} {result['p50']:>8.2f} "
+            f"{result['p99']:>8.2f} {result['errors']:>7} {result['bad_status']:>8} "
+            f"{ratio:>8.0%}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true", help="reuse the demo database")
+    arguments = parser.parse_args()
+    ensure_wrk()
+    if not arguments.skip_build:
+        build()
+    rows = measure(page_cache=False, port=8731) + measure(page_cache=True, port=8732)
+    print_table(rows)
+    result = soak(port=8733)
+    print(
+        f"\nsoak: {result['requests']} requests in {SOAK_SECONDS} s over {len(SOAK_PAGES)} "
+        f"pages, 16 connections, {result['edits']} edits: {result['rps']:.1f} req/s, "
+        f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
+        f"socket errors {result['errors']}, non-2xx/3xx {result['bad_status']}, "
+        f"stale pages after the last edit: {result['stale_pages'] or 'none'}"
+    )
+    print("\nprofile of the uncached timeline:")
+    run(PYTHON, "bench/profile.py", PAGES["timeline (2,000 visits)"], env=environment(False))
+
+
+if __name__ == "__main__":
+    main()
