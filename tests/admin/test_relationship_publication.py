@@ -46,7 +46,9 @@ def test_a_relationship_an_editor_adds_waits_for_a_publisher(editor_client, chan
     assert Relationship.objects.get(slug="new-pair").is_published is False
 
 
-def test_publisher_publishes_with_the_action_and_an_editor_cannot(publisher_client, editor_client):
+def test_publisher_publishes_with_the_action_and_an_editor_cannot(editor_client, publisher):
+    publisher_client = Client()
+    publisher_client.force_login(publisher)
     relationship = RelationshipFactory(is_published=False)
     action = {"action": "publish_selected", ACTION_CHECKBOX_NAME: [relationship.pk]}
 

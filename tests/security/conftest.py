@@ -39,3 +39,9 @@ def publisher(django_user_model, staff_roles):
     )
     user.groups.add(Group.objects.get(name="Publisher"))
     return user
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
