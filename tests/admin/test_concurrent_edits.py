@@ -2,9 +2,12 @@
 what since, and nothing is overwritten; saving that form again is then their choice."""
 
 import re
+import threading
+import time
 from html import unescape
 
 import pytest
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -158,3 +161,40 @@ def test_stale_restore_of_an_old_version_is_refused(publisher_browser, editor_br
     assert response.status_code == 200
     assert "“Konaev” → “Qonaev”" in errors(response)
     assert City.objects.get(pk=city.pk).name_en == "Qonaev"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has no row locks: one writer at a time"
+)
+def test_save_waits_for_a_save_in_progress_and_then_refuses(editor_browser):
+    """The publisher's save holds the visit's row while the editor posts a form opened on
+    the same version: the editor's check waits for that save to commit, then refuses."""
+    visit = VisitFactory(status=PublicationStatus.DRAFT, publish_at=None)
+    url = reverse("admin:visits_visit_change", args=[visit.pk])
+    editor_form = opened(editor_browser, url)
+    locked, editor_waiting = threading.Event(), threading.Event()
+
+    def publisher_saves():
+        try:
+            with transaction.atomic():
+                row = Visit.objects.select_for_update().get(pk=visit.pk)
+                row.title_en = "The publisher's title"
+                row.save()
+                locked.set()
+                editor_waiting.wait(timeout=10)
+                time.sleep(0.5)  # the editor's request is now blocked on the row
+        finally:
+            connection.close()
+
+    publisher = threading.Thread(target=publisher_saves)
+    publisher.start()
+    assert locked.wait(timeout=10)
+    editor_waiting.set()
+    editor_form["title_en"] = "The editor's title"
+    response = editor_browser.post(url, editor_form)
+    publisher.join()
+
+    assert response.status_code == 200
+    assert "Someone else saved this visit" in errors(response)
+    assert Visit.objects.get(pk=visit.pk).title_en == "The publisher's title"

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from sistercities.archive import content_models, stored_files
 from sistercities.models import City
@@ -68,6 +69,9 @@ def test_restored_archive_serves_the_same_site(record, wipe, tmp_path):
     assert any("photos/originals/" in name for name in before["media"])
     assert any(name.startswith("cities/") for name in before["media"])
     assert record.history.count() >= 2 and record.corrections.count() == 1
+    with translation.override("en"):
+        report = before["site"][record.get_absolute_url()][2].decode()
+    assert "The delegation in Konaev" in report and "name of today added" in report
     archive = tmp_path / "backup.zip"
     call_command("export_archive", archive)
 

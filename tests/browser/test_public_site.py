@@ -35,6 +35,9 @@ def page_paths(language: str) -> dict[str, str]:
             "visits": reverse("visits:visit-list"),
             "visit": reverse("visits:visit-detail", kwargs={"slug": VISIT}),
             "search": reverse("sistercities:search") + "?q=Dündar",
+            "partners": reverse("directory:partner-list"),
+            "map": reverse("directory:partner-map"),
+            "figures": reverse("directory:figures"),
         }
 
 

@@ -151,3 +151,9 @@ def test_admin_form_refuses_a_javascript_source_url(publisher_client, url):
     assert response.status_code == 200  # the form again, with the error
     assert "url" in response.context["adminform"].form.errors
     assert not Source.objects.filter(url=url).exists()
+
+
+@pytest.mark.parametrize("payload", [p for p in PAYLOADS if "<" in p and "&lt;" not in p][:8])
+def test_the_checker_finds_each_payload_unescaped(payload):
+    page = f'<html><head><script src="/static/js/site.js"></script></head><body>{payload}</body>'
+    assert html_problems(page)
