@@ -114,6 +114,7 @@ class Gunicorn:
                 "sistercities.wsgi",
                 "--workers=2",
                 f"--bind=127.0.0.1:{port}",
+                "--log-level=warning",
             ],
             cwd=ROOT,
             env=environment(page_cache),
@@ -142,8 +143,8 @@ def wrk(url: str, seconds: int, connections: int = 8, script: str | None = None)
     bad_status = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": _ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": _ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
         "errors": sum(map(int, errors.groups())) if errors else 0,
         "bad_status": int(bad_status.group(1)) if bad_status else 0,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
@@ -151,8 +152,8 @@ def wrk(url: str, seconds: int, connections: int = 8, script: str | None = None)
 
 
 def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
 def measure(page_cache: bool, port: int) -> list[tuple]:

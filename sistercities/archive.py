@@ -118,8 +118,9 @@ def _read_rows() -> list[dict]:
         if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        # A translated field's untranslated column is written in the default language,
-        # as modeltranslation does on every save.
+        # The untranslated column of a translated field holds the language that was active
+        # at its last save (pages read the per-language columns): it travels in the
+        # portal's default language, and is restored in it.
         with translation.override(settings.LANGUAGE_CODE):
             return [row for model in archived_models() for row in _serialize(model)]
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import render
 
 # Features no page of the portal uses: the browser refuses them to every frame and script.
@@ -94,6 +95,24 @@ class SecurityHeadersMiddleware:
         # Static files answered by WhiteNoise never reach XFrameOptionsMiddleware.
         response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
+
+
+class NulByteInAddress(SuspiciousOperation):
+    """No address of the portal holds a NUL byte, and PostgreSQL refuses one in a query."""
+
+
+class RejectNulBytesMiddleware:
+    """Answer 400 Bad Request to a NUL byte in the path or the query string, before any
+    view puts it into a database query (Django's forms already refuse it in posted data)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parameters = (part for key, values in request.GET.lists() for part in (key, *values))
+        if "\x00" in request.path or any("\x00" in part for part in parameters):
+            raise NulByteInAddress("NUL byte in the request address")
+        return self.get_response(request)
 
 
 def client_ip(request) -> str | None:

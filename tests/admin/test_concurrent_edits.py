@@ -10,6 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from sistercities.models import City, Relationship
 from tests.admin.forms import form_data
@@ -17,6 +18,13 @@ from tests.factories import CityFactory, ProtocolFactory, VisitFactory
 from visits.models import PublicationStatus, Visit
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The admin in English (/en/admin/), the language the messages are written in."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -198,3 +206,18 @@ def test_save_waits_for_a_save_in_progress_and_then_refuses(editor_browser):
     assert response.status_code == 200
     assert "Someone else saved this visit" in errors(response)
     assert Visit.objects.get(pk=visit.pk).title_en == "The publisher's title"
+
+
+def test_message_is_in_the_language_of_the_admin(editor_browser, publisher_browser):
+    city = CityFactory(name_en="Kapchagay")
+    with translation.override("tr"):
+        url = reverse("admin:sistercities_city_change", args=[city.pk])
+    editor_form = opened(editor_browser, url)
+    publisher_form = opened(publisher_browser, url)
+    publisher_form["name_en"] = "Konaev"
+    assert publisher_browser.post(url, publisher_form).status_code == 302
+
+    message = errors(editor_browser.post(url, editor_form))
+
+    assert "“Kapchagay” → “Konaev”" in message
+    assert "Someone else saved" not in message

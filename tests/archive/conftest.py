@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from sistercities.archive import archived_models
 from sistercities.models import City, Protocol
@@ -17,6 +18,13 @@ from sistercities.services import showcase_load
 from tests.admin.forms import form_data
 from tests.photos.samples import camera_jpeg, png, upload
 from visits.models import Photo, Visit
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Commands and pages in English, the language the messages are written in."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
