@@ -2,8 +2,9 @@
 
 Django's SecurityMiddleware already sends X-Content-Type-Options, Referrer-Policy and
 Cross-Origin-Opener-Policy, and XFrameOptionsMiddleware sends X-Frame-Options; this module
-adds a strict Content-Security-Policy and a Permissions-Policy to every response, finds the
-visitor's address behind the proxy for django-axes, and renders axes' lock-out page.
+adds a strict Content-Security-Policy and a Permissions-Policy to every response, refuses
+NUL bytes in addresses, finds the visitor's address behind the proxy for django-axes, and
+renders axes' lock-out page.
 """
 
 import base64
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import default_storage
 from django.shortcuts import render
 
 # Features no page of the portal uses: the browser refuses them to every frame and script.
@@ -45,24 +47,29 @@ ADMIN_STYLE_ATTRIBUTES = ["'unsafe-hashes'", _style_hash("border-top: 0")]
 
 
 def _origin(url: str) -> str | None:
-    """The origin of an absolute STATIC_URL or MEDIA_URL (a CDN, object storage)."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
+def _origins(*urls: str) -> list[str]:
+    return list(dict.fromkeys(origin for origin in map(_origin, urls) if origin))
+
+
 def content_security_policy(*, admin_site: bool) -> str:
-    """Scripts, styles, images and fonts from the site itself (and its static and media
-    hosts when they are elsewhere), nothing inline. The admin, translation tabs included,
-    runs under the same policy but for one known style attribute."""
-    hosts = [origin for origin in map(_origin, (settings.STATIC_URL, settings.MEDIA_URL)) if origin]
-    own = ["'self'", *dict.fromkeys(hosts)]
+    """Scripts, styles, images and fonts from the site itself, nothing inline. Static files
+    may come from a CDN in STATIC_URL, photos from the object storage (or its CDN domain)
+    that serves uploads; uploads are images only, never scripts or styles. The admin,
+    translation tabs included, runs under the same policy but for one known style attribute.
+    """
+    static = ["'self'", *_origins(settings.STATIC_URL)]
+    media = _origins(default_storage.url("photos/renditions/"))
     directives = {
         "default-src": ["'self'"],
-        "script-src": own,
-        "style-src": own,
-        "img-src": own,
-        "font-src": own,
-        "media-src": own,
+        "script-src": static,
+        "style-src": static,
+        "img-src": list(dict.fromkeys([*static, *media])),
+        "font-src": static,
+        "media-src": ["'self'", *media],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -86,10 +93,13 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.policies = {
+            in_admin: content_security_policy(admin_site=in_admin) for in_admin in (False, True)
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = content_security_policy(admin_site=_in_admin(request.path))
+        policy = self.policies[_in_admin(request.path)]
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         # Static files answered by WhiteNoise never reach XFrameOptionsMiddleware.

@@ -90,6 +90,19 @@ def test_admin_responses_carry_the_same_policy_but_one_style_hash(publisher):
     assert "style-src-attr" not in public["Content-Security-Policy"]
 
 
+def test_photos_from_object_storage_are_allowed_by_the_policy(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": "portal-media", "custom_domain": "media.example.net"},
+        },
+    }
+    policy = Client().get("/robots.txt")["Content-Security-Policy"]
+    assert "img-src 'self' https://media.example.net;" in policy
+    assert "script-src 'self';" in policy  # uploads are never scripts
+
+
 def test_production_error_page_shows_no_traceback(settings):
     settings.ROOT_URLCONF = "tests.security.urls"
     settings.DEBUG = False
