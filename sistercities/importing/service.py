@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from sistercities.caching import content_changed
 from sistercities.importing.countries import normalise
 from sistercities.importing.matching import CityIndex, Key
 from sistercities.importing.reading import TWIN_CITIES, ImportRefused, Place, Problem, read_file
@@ -160,6 +161,8 @@ def relationships_import(
             _write(
                 report, source=source, publish=publish, user=user, reason=reason, progress=progress
             )
+            # Bulk writes send no signals: tell the page cache itself.
+            content_changed()
         report.committed = True
     return report
 

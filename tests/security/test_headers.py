@@ -10,6 +10,7 @@ import pytest
 from django.templatetags.static import static
 from django.test import Client
 from django.urls import NoReverseMatch, clear_url_caches, reverse
+from django.utils import translation
 
 from tests.security.conftest import SHOWCASE_RELATIONSHIP, SHOWCASE_VISIT
 from tests.security.urls import SECRET_DETAIL
@@ -30,13 +31,17 @@ VERSIONS = [django.get_version(), platform.python_version(), f"Python/{sys.versi
 
 
 def public_paths() -> list[str]:
+    def in_language(language, name, *args):
+        with translation.override(language):
+            return reverse(name, args=args)
+
     return [
-        "/tr/",
-        f"/en/relationships/{SHOWCASE_RELATIONSHIP}/",
-        f"/ru/visits/{SHOWCASE_VISIT}/",
-        "/kk/search/?q=Kapchagay",
-        "/en/feeds/visits/",
-        f"/en/data/relationships/{SHOWCASE_RELATIONSHIP}/timeline.json",
+        in_language("tr", "sistercities:home"),
+        in_language("en", "sistercities:relationship-detail", SHOWCASE_RELATIONSHIP),
+        in_language("ru", "visits:visit-detail", SHOWCASE_VISIT),
+        in_language("kk", "sistercities:search") + "?q=Kapchagay",
+        in_language("en", "journalism:visit-feed"),
+        in_language("en", "journalism:timeline-json", SHOWCASE_RELATIONSHIP),
         "/tr/no-such-page/",
         "/robots.txt",
         "/sitemap.xml",
