@@ -1,25 +1,36 @@
 """The public pages, cached per language in Django's cache and invalidated by content changes.
 
-Every cached page is stored with the *content version* it was rendered under. The version
-lives in the cache itself (key "content-version"), so every app server sharing the cache
-(Redis in production) sees a change at once: a page whose version is not the current one is
-rendered again. The version is the time of the last change in nanoseconds; it doubles as the
-pages' Last-Modified.
+Invalidation is by *tags*. Every cached page is stored with the versions of the tags it
+shows: "all" (every page), and either the tags of the one relationship or city it is about
+or, for every other page (home, lists, search, feeds, sitemap), "lists". A page whose
+recorded versions are not the current ones is rendered again. The versions live in the
+cache itself, so every app server sharing it (Redis in production) sees a change at once;
+a version is the time of the change in nanoseconds and doubles as Last-Modified.
 
-Content changes are noticed by the signals of every content model of both apps (saves,
-deletions, many-to-many changes), after the transaction commits. Bulk writes send no
-signals: whatever writes through `bulk_create`, `QuerySet.update()` or raw SQL calls
-`content_changed()`.
+A content change bumps, once its transaction commits, exactly the tags of what it touches:
+"lists" always; a visit, protocol or status change (or one of their parts: photos,
+delegation, meetings, quotes, corrections, signatories, sources) the tag of its
+relationship and of that relationship's two cities; a relationship its own tags likewise;
+a city (or a former name) its tag and the tags of each of its relationships. A change
+whose reach is not known so precisely (people, organisations, events, sources, areas, the
+home city, whose name every page carries) bumps "all". Signals of every content model of
+both apps are followed (saves, deletions, many-to-many changes); the state before a save
+or deletion counts too, so a visit moved to another relationship leaves both. Bulk writes
+send no signals: whatever writes through `bulk_create`, `QuerySet.update()` or raw SQL calls
+`content_changed()`, which bumps "all".
 
 A scheduled visit goes public at its `publish_at` without any save: a page is only kept
-until the next such moment, found with one query per content version.
+until the next such moment, found with one query per version of "lists".
 
-Only anonymous GET and HEAD requests (no session or message cookie) of the public pages
-are answered from the cache, and only a 200 response that sets no cookie, uses no CSRF
-token and is not streamed is stored. Public pages carry an ETag (and, when cached,
+Only anonymous GET and HEAD requests (no session or message cookie) are answered from the
+cache, early in MIDDLEWARE, before sessions, authentication and the locale are looked at:
+the page's key is its address, whose prefix names its language. Only a 200 response of a
+public page that sets no cookie, uses no CSRF token and is not streamed is stored, with a
+gzip copy for clients that accept it. Public pages carry an ETag (and, when cached,
 Last-Modified); a conditional request for an unchanged page gets 304.
 """
 
+import gzip
 import hashlib
 import time
 from dataclasses import dataclass
@@ -30,40 +41,116 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max, Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 from simple_history.models import HistoricalChanges
 
-VERSION_KEY = "content-version"
+ALL = "all"
+LISTS = "lists"
 CONTENT_APPS = ("sistercities", "visits")
 # The URL namespaces of the public pages, and the service pages that show content.
 PUBLIC_NAMESPACES = {"sistercities", "visits", "journalism"}
 PUBLIC_SERVICE_PAGES = {"sitemap", "robots-txt"}
 # Pages of old versions are never read again; this only bounds the memory they hold.
 PAGE_TIMEOUT = 24 * 60 * 60
-# Headers of the view's response that a cached copy keeps.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin", "Vary")
+# Headers a cached copy does not keep: the cache sets them for each answer.
+UNKEPT_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
+# How an object of a content model reaches the relationships whose pages show it.
+RELATIONSHIP_PATHS = {
+    "relationship_id": "pk",
+    "visit_id": "visits",
+    "protocol_id": "protocols",
+    "statuschange_id": "status_changes",
+}
+
+
+def relationship_tag(pk: int) -> str:
+    """The tag of a relationship's pages: timeline, visits, protocols, photos, exports."""
+    return f"relationship:{pk}"
+
+
+def city_tag(pk: int) -> str:
+    return f"city:{pk}"
+
+
+def page_shows(request, *tags: str) -> None:
+    """Called by a view: its page shows only what these tags cover (and "all"), rather
+    than "lists". A page that names no tag is a list, invalidated by every change."""
+    request._page_tags = tags
+
+
+# Tags and their versions ------------------------------------------------------------------
+
+
+def _key(tag: str) -> str:
+    return f"page-tag:{tag}"
+
+
+def tag_versions(tags) -> dict[str, int]:
+    """The current version of each tag, one cache round trip when they all exist."""
+    keys = {_key(tag): tag for tag in tags}
+    found = cache.get_many(keys)
+    for key in keys.keys() - found.keys():
+        cache.add(key, time.time_ns(), timeout=None)
+        found[key] = cache.get(key)
+    return {tag: found[key] for key, tag in keys.items()}
+
+
+def bump(tags) -> None:
+    """New versions for these tags and "lists", in one write."""
+    now = time.time_ns()
+    cache.set_many({_key(tag): now for tag in {*tags, LISTS}}, timeout=None)
 
 
 def content_changed(**_signal_arguments) -> None:
     """Invalidate every cached page once the current transaction commits (at once outside
     one). Call it after any write that sends no signals: bulk_create, update(), raw SQL."""
-    transaction.on_commit(bump_version, robust=True)
+    _bump_on_commit({ALL})
 
 
-def bump_version() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+def _bump_on_commit(tags: set[str]) -> None:
+    transaction.on_commit(lambda: bump(tags), robust=True)
 
 
-def current_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+def tags_of(instance) -> set[str]:
+    """The tags of the pages that show this object of a content model."""
+    from sistercities.models import City, FormerCityName, Relationship
+
+    if isinstance(instance, City):
+        return _city_tags(instance.pk)
+    if isinstance(instance, FormerCityName):
+        return _city_tags(instance.city_id)
+    if isinstance(instance, Relationship):
+        return _relationship_tags([(instance.pk, instance.home_city_id, instance.partner_city_id)])
+    for attribute, path in RELATIONSHIP_PATHS.items():
+        value = getattr(instance, attribute, None)
+        if value is not None:
+            rows = Relationship.objects.filter(**{path: value}).values_list(
+                "pk", "home_city_id", "partner_city_id"
+            )
+            return _relationship_tags(rows)
+    return {ALL}
+
+
+def _relationship_tags(rows) -> set[str]:
+    tags = set()
+    for pk, home_city_id, partner_city_id in rows:
+        tags |= {relationship_tag(pk), city_tag(home_city_id), city_tag(partner_city_id)}
+    return tags
+
+
+def _city_tags(pk: int) -> set[str]:
+    from sistercities.models import City, Relationship
+
+    if City.objects.filter(pk=pk, slug=settings.HOME_CITY_SLUG).exists():
+        return {ALL}  # its name is in every page's header
+    rows = Relationship.objects.filter(Q(home_city=pk) | Q(partner_city=pk)).values_list(
+        "pk", "home_city_id", "partner_city_id"
+    )
+    return {city_tag(pk), *_relationship_tags(rows)}
 
 
 def _is_content_model(model) -> bool:
@@ -76,15 +163,33 @@ def connect_signals() -> None:
         if not _is_content_model(model):
             continue
         uid = f"page-cache-{model._meta.label}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-pre-save")
+        post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-save")
+        pre_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-delete")
         if model._meta.auto_created:  # the through table of a many-to-many field
             m2m_changed.connect(_m2m_changed, sender=model, dispatch_uid=f"{uid}-m2m")
 
 
-def _m2m_changed(action, **kwargs):
+def _before_save(sender, instance, raw=False, **kwargs):
+    """The pages that showed the object as it was: it may leave them (a visit moved)."""
+    if raw or instance._state.adding:
+        return
+    before = sender._base_manager.filter(pk=instance.pk).first()
+    instance._page_tags_before = tags_of(before) if before is not None else set()
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    before = instance.__dict__.pop("_page_tags_before", set())
+    _bump_on_commit({ALL} if raw else before | tags_of(instance))
+
+
+def _deleted(sender, instance, **kwargs):
+    _bump_on_commit(tags_of(instance))
+
+
+def _m2m_changed(action, instance, reverse, **kwargs):
     if action.startswith("post_"):
-        content_changed()
+        _bump_on_commit({ALL} if reverse else tags_of(instance))
 
 
 # Scheduled publication ------------------------------------------------------------------
@@ -99,7 +204,7 @@ class Publication:
 
 
 def publication_times(version: int) -> Publication:
-    """One query per content version, and again each time a scheduled visit goes public."""
+    """One query per version of "lists", and again each time a scheduled visit goes public."""
     key = f"publication-times:{version}"
     known = cache.get(key)
     now = time.time()
@@ -125,62 +230,73 @@ def publication_times(version: int) -> Publication:
 
 @dataclass(frozen=True)
 class CachedPage:
-    version: int
+    versions: dict[str, int]  # the tags the page shows, at the versions it was rendered under
     expires: float | None  # the next scheduled publication
     last_modified: float
     etag: str
     headers: tuple[tuple[str, str], ...]
     content: bytes
+    gzipped: bytes | None  # None where compression would not make it smaller
 
     @property
-    def is_fresh(self) -> bool:
-        return self.expires is None or time.time() < self.expires
+    def is_current(self) -> bool:
+        if self.expires is not None and time.time() >= self.expires:
+            return False
+        return tag_versions(self.versions) == self.versions
 
-    def response(self) -> HttpResponse:
-        return self.label(HttpResponse(self.content, headers=dict(self.headers)))
-
-    def label(self, response: HttpResponse) -> HttpResponse:
-        response["ETag"] = self.etag
+    def response(self, request) -> HttpResponse:
+        compressed = self.gzipped is not None and _accepts_gzip(request)
+        content = self.gzipped if compressed else self.content
+        response = HttpResponse(content, headers=dict(self.headers))
+        response["Content-Length"] = len(content)
+        response["ETag"] = f'{self.etag[:-1]}-gzip"' if compressed else self.etag
         response["Last-Modified"] = http_date(self.last_modified)
+        if compressed:
+            response["Content-Encoding"] = "gzip"
+        if self.gzipped is not None:
+            patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
 
 class PublicPageCacheMiddleware:
-    """Last in MIDDLEWARE: the outer middleware add their headers to cached pages too."""
+    """Early in MIDDLEWARE (after the security headers and WhiteNoise, before sessions):
+    a cached page is answered without the work of the middleware after it, and a page to
+    store comes back with their headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        lookup = settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD")
+        if lookup and _is_anonymous(request):
+            key = _page_key(request)
+            cached = cache.get(key)
+            if cached is not None and cached.is_current:
+                return _conditional(request, cached.response(request))
+            request._page_to_store = (key, tag_versions([LISTS])[LISTS])
         response = self.get_response(request)
-        if not getattr(request, "_public_page", False) or not _is_complete_page(response):
+        if request.method not in ("GET", "HEAD") or not _is_public(request.resolver_match):
+            return response
+        if not _is_complete_page(response):
             return response
         to_store = getattr(request, "_page_to_store", None)
         if to_store is not None and _is_shareable(request, response):
-            _store(response, *to_store).label(response)
+            page = _store(request, response, *to_store)
+            if page is not None:
+                return _conditional(request, page.response(request))
         if not response.has_header("ETag"):
             response["ETag"] = _etag(response.content)
-        patch_cache_control(response, no_cache=True)
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
-            response=response,
-        )
+        return _conditional(request, response)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method not in ("GET", "HEAD") or not _is_public(request.resolver_match):
-            return None
-        request._public_page = True
-        if not settings.PORTAL_PAGE_CACHE or not _is_anonymous(request):
-            return None
-        key = _page_key(request)
-        version = current_version()
-        cached = cache.get(key)
-        if cached is not None and cached.version == version and cached.is_fresh:
-            return cached.response()
-        request._page_to_store = (key, version)
-        return None
+
+def _conditional(request, response):
+    patch_cache_control(response, no_cache=True)
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 def _is_public(match) -> bool:
@@ -197,6 +313,10 @@ def _is_anonymous(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+def _accepts_gzip(request) -> bool:
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
 def _is_complete_page(response) -> bool:
     return response.status_code == 200 and not response.streaming
 
@@ -211,28 +331,44 @@ def _is_shareable(request, response) -> bool:
         or (session is not None and session.modified)
         or "private" in response.get("Cache-Control", "")
         or "no-store" in response.get("Cache-Control", "")
+        or response.has_header("Content-Encoding")
     )
 
 
 def _page_key(request) -> str:
+    """The address names the page and, by its prefix, its language ("-" where it has none:
+    such pages are the same in every language)."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"page:{get_language()}:{digest}"
+    return f"page:{get_language_from_path(request.path_info) or '-'}:{digest}"
 
 
 def _etag(content: bytes) -> str:
     return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
 
 
-def _store(response, key: str, version: int) -> CachedPage:
-    publication = publication_times(version)
+def _store(request, response, key: str, lists_version: int) -> CachedPage | None:
+    """Store the page with the versions of its tags, unless content changed while it was
+    rendered: every change bumps "lists", so an unchanged "lists" proves the versions read
+    now are no newer than the content the page was built from."""
+    tags = getattr(request, "_page_tags", None) or (LISTS,)
+    versions = tag_versions([ALL, LISTS, *tags])
+    if versions.pop(LISTS) != lists_version:
+        return None
+    if LISTS in tags:
+        versions[LISTS] = lists_version
+    publication = publication_times(lists_version)
+    compressed = gzip.compress(response.content, compresslevel=6, mtime=0)
     page = CachedPage(
-        version=version,
+        versions=versions,
         expires=publication.next,
-        last_modified=max(version / 1e9, publication.last),
+        last_modified=max(max(versions.values()) / 1e9, publication.last),
         etag=_etag(response.content),
-        headers=tuple((name, response[name]) for name in KEPT_HEADERS if response.has_header(name)),
+        headers=tuple(
+            (name, value) for name, value in response.items() if name.lower() not in UNKEPT_HEADERS
+        ),
         content=response.content,
+        gzipped=compressed if len(compressed) < len(response.content) else None,
     )
     timeout = PAGE_TIMEOUT
     if page.expires is not None:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sistercities.caching import page_shows, relationship_tag
 from sistercities.models import Relationship
 from sistercities.partial_dates import Precision
 from sistercities.timeline import timeline_for
@@ -22,10 +23,12 @@ from visits.models import Visit
 CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url"]
 
 
-def _relationship(slug: str) -> Relationship:
-    return get_object_or_404(
+def _relationship(request, slug: str) -> Relationship:
+    relationship = get_object_or_404(
         Relationship.objects.published().select_related("home_city", "partner_city"), slug=slug
     )
+    page_shows(request, relationship_tag(relationship.pk))
+    return relationship
 
 
 def _open_data(response: HttpResponse) -> HttpResponse:
@@ -50,7 +53,7 @@ def timeline_rows(request, relationship: Relationship) -> list[dict]:
 
 
 def timeline_json(request, slug):
-    relationship = _relationship(slug)
+    relationship = _relationship(request, slug)
     data = {
         "relationship": {
             "slug": relationship.slug,
@@ -67,7 +70,7 @@ def timeline_json(request, slug):
 
 
 def timeline_csv(request, slug):
-    relationship = _relationship(slug)
+    relationship = _relationship(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"{relationship.slug}-timeline-{get_language()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -85,7 +88,7 @@ def upcoming_ics(request, slug=None):
         publisher = home_municipality()
         name = _("Upcoming visits of %(publisher)s") % {"publisher": publisher_name(publisher)}
     else:
-        relationship = _relationship(slug)
+        relationship = _relationship(request, slug)
         publisher = relationship.home_city
         visits = visits.for_relationship(relationship)
         name = _("Upcoming visits: %(relationship)s") % {"relationship": relationship}

@@ -55,6 +55,9 @@ MIDDLEWARE = [
     "sistercities.security.SecurityHeadersMiddleware",
     "sistercities.security.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and authentication: a cached page is answered without them,
+    # and a page to store comes back with their headers (sistercities/caching.py).
+    "sistercities.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -63,8 +66,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # After the others, so that they add their headers to cached pages too.
-    "sistercities.caching.PublicPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 

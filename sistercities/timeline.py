@@ -5,13 +5,20 @@ Entries run oldest first, as a story is read; an entry whose date is unknown com
 after every dated one. Dates known only to the year or month sort before the days inside
 them ("2019" < "2019-08" < "2019-08-24"), the order of their ISO text. Only published visits
 appear. Building a timeline costs one query per kind, whatever the number of entries.
+
+The public page shows it a page at a time (`timeline_page`): whole years, packed up to
+PAGE_SIZE entries, the most recent years by default; a year with more entries than that is
+split into parts. Only the page's visits are loaded, whatever the number of visits.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
 from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from sistercities.models import FormerCityName, Relationship, RelationshipStatus, StatusChange
@@ -132,8 +139,13 @@ def _status_changes(relationship):
         )
 
 
-def _visits(relationship):
-    for visit in Visit.objects.published().for_relationship(relationship):
+def _published_visits(relationship):
+    """In the timeline's order: by date, then as entered."""
+    return Visit.objects.published().for_relationship(relationship).order_by("start_date", "pk")
+
+
+def _visits(relationship, visits=None):
+    for visit in _published_visits(relationship) if visits is None else visits:
         yield TimelineEntry(
             kind=Kind.VISIT.value,
             date=visit.start_date,
@@ -174,3 +186,143 @@ _GATHERERS = {
     Kind.VISIT: _visits,
     Kind.MILESTONE: _milestones,
 }
+
+
+# One page of the timeline ---------------------------------------------------------------
+
+PAGE_SIZE = 50
+UNDATED = "unknown"  # the year parameter of the entries whose date is unknown
+
+
+@dataclass(frozen=True)
+class Page:
+    """Whole years, or one part of a year too long for a page (part counts from 1)."""
+
+    years: tuple[int | None, ...]
+    part: int | None = None
+
+    @property
+    def year_parameters(self) -> list[str]:
+        """?year=… of each of its years; the first one is the page's address (with
+        &part=… for a part of a year)."""
+        return [year_parameter(year) for year in self.years]
+
+
+def year_parameter(year: int | None) -> str:
+    return UNDATED if year is None else str(year)
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    entries: list[TimelineEntry]
+    page: Page
+    pages: list[Page]
+    entry_count: int
+    years: list[tuple[int | None, int]]  # each year of the whole timeline, with its count
+
+    @property
+    def previous(self) -> Page | None:
+        index = self.pages.index(self.page)
+        return self.pages[index - 1] if index > 0 else None
+
+    @property
+    def next(self) -> Page | None:
+        index = self.pages.index(self.page)
+        return self.pages[index + 1] if index + 1 < len(self.pages) else None
+
+
+def timeline_page(
+    relationship: Relationship,
+    *,
+    kinds: Iterable[str] | None = None,
+    year: str | None = None,
+    part: int | None = None,
+) -> TimelinePage:
+    """The page of the timeline that holds `year` (its `part`), the latest by default.
+
+    The entries of the other kinds are few and all read; visits are counted by year, then
+    only the page's are read: one query per kind, and one more for the counts.
+    """
+    wanted = Kind.values if kinds is None else [kind for kind in Kind.values if kind in kinds]
+    others = sorted(
+        (
+            entry
+            for kind in wanted
+            if kind != Kind.VISIT
+            for entry in _GATHERERS[kind](relationship)
+        ),
+        key=lambda entry: entry.sort_key,
+    )
+    counts = Counter(entry.year for entry in others)
+    if Kind.VISIT in wanted:
+        counts.update(_visit_counts(relationship))
+    years = sorted(counts, key=lambda y: (y is None, y or 0))
+    pages = _paginate([(y, counts[y]) for y in years])
+    page = _chosen_page(pages, year, part)
+    entries = [entry for entry in others if entry.year in page.years]
+    if Kind.VISIT in wanted and page.years:
+        entries = _with_visits(relationship, page, entries)
+    return TimelinePage(
+        entries=entries,
+        page=page,
+        pages=pages,
+        entry_count=sum(counts.values()),
+        years=[(y, counts[y]) for y in years],
+    )
+
+
+def _visit_counts(relationship) -> dict[int | None, int]:
+    rows = (
+        _published_visits(relationship)
+        .annotate(year=Substr("start_date", 1, 4))
+        .order_by()
+        .values_list("year")
+        .annotate(count=Count("pk"))
+    )
+    return {int(year) if year else None: count for year, count in rows}
+
+
+def _paginate(year_counts: list[tuple[int | None, int]]) -> list[Page]:
+    """Pages filled from the latest year back, so that the latest page is a full one."""
+    pages, years, size = [], [], 0
+    for year, count in reversed(year_counts):
+        if years and size + count > PAGE_SIZE:
+            pages.append(Page(tuple(reversed(years))))
+            years, size = [], 0
+        if count > PAGE_SIZE:
+            parts = -(-count // PAGE_SIZE)
+            pages.extend(Page((year,), part) for part in range(parts, 0, -1))
+            continue
+        years.append(year)
+        size += count
+    if years or not pages:
+        pages.append(Page(tuple(reversed(years))))
+    return pages[::-1]
+
+
+def _chosen_page(pages: list[Page], year: str | None, part: int | None) -> Page:
+    holding = [page for page in pages if year in page.year_parameters]
+    return next((page for page in holding if page.part == part), (holding or pages[-1:])[0])
+
+
+def _with_visits(relationship, page: Page, others: list[TimelineEntry]) -> list[TimelineEntry]:
+    """The page's entries: its other entries and the visits that fall on it, read with
+    OFFSET/LIMIT within a year split into parts. Such a read starts at most as many visits
+    early as the year has other entries, so the visit it starts with lies before the page;
+    the other entries before that visit are known, and so every position."""
+    in_years = Q()
+    for year in page.years:
+        in_years |= Q(start_date="") if year is None else Q(start_date__startswith=f"{year:04d}")
+    visits = _published_visits(relationship).filter(in_years)
+    if page.part is None:
+        return sorted([*others, *_visits(relationship, visits)], key=lambda e: e.sort_key)
+    start = (page.part - 1) * PAGE_SIZE
+    offset = max(0, start - len(others))
+    read = list(_visits(relationship, visits[offset : start + PAGE_SIZE]))
+    if offset:
+        first = read[0].sort_key
+        before = sum(1 for entry in others if entry.sort_key < first)
+        others = others[before:]
+        start -= offset + before
+    merged = sorted([*read, *others], key=lambda e: e.sort_key)
+    return merged[start : start + PAGE_SIZE]

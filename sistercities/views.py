@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 
+from sistercities.caching import city_tag, page_shows, relationship_tag
 from sistercities.models import (
     City,
     FormerCityName,
@@ -15,7 +16,7 @@ from sistercities.models import (
     Signatory,
 )
 from sistercities.templatetags.translations import seen_text_contains
-from sistercities.timeline import Kind, group_by_year, timeline_for
+from sistercities.timeline import Kind, group_by_year, timeline_page
 from visits.models import DelegationMember, Visit
 from visits.views import public_visits
 
@@ -69,19 +70,28 @@ class RelationshipListView(ListView):
 
 
 def relationship_detail(request, slug):
-    """The relationship's timeline, year by year, filtered by kind through ?kind=…"""
+    """The relationship's timeline, year by year, filtered by kind through ?kind=…, a page
+    of years at a time through ?year=… (and &part=… for a year too long for one page)."""
     relationship = get_object_or_404(
         _relationships().prefetch_related("areas", "sources"), slug=slug
     )
+    page_shows(request, relationship_tag(relationship.pk))
     chosen = [kind for kind in request.GET.getlist("kind") if kind in Kind.values]
-    entries = timeline_for(relationship, kinds=chosen or None)
+    part = request.GET.get("part", "")
+    timeline = timeline_page(
+        relationship,
+        kinds=chosen or None,
+        year=request.GET.get("year"),
+        part=int(part) if part.isdigit() else None,
+    )
     return render(
         request,
         "sistercities/relationship_detail.html",
         {
             "relationship": relationship,
-            "years": group_by_year(entries),
-            "entry_count": len(entries),
+            "timeline": timeline,
+            "years": group_by_year(timeline.entries),
+            "entry_count": timeline.entry_count,
             "kinds": [
                 {"value": value, "label": label, "checked": not chosen or value in chosen}
                 for value, label in Kind.choices
@@ -93,6 +103,7 @@ def relationship_detail(request, slug):
 
 def city_detail(request, slug):
     city = get_object_or_404(City.objects.public().prefetch_related("former_names"), slug=slug)
+    page_shows(request, city_tag(city.pk))
     of_city = Q(home_city=city) | Q(partner_city=city)
     relationships = list(_relationships().filter(of_city))
     partners = [r.partner_city if r.home_city_id == city.pk else r.home_city for r in relationships]
@@ -109,6 +120,11 @@ def city_detail(request, slug):
 class ProtocolDetailView(DetailView):
     template_name = "sistercities/protocol_detail.html"
     context_object_name = "protocol"
+
+    def get_object(self, queryset=None):
+        protocol = super().get_object(queryset)
+        page_shows(self.request, relationship_tag(protocol.relationship_id))
+        return protocol
 
     def get_queryset(self):
         return (

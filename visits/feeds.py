@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from sistercities.caching import page_shows, relationship_tag
 from sistercities.models import City, Relationship
 from visits.models import Visit
 
@@ -67,6 +68,7 @@ class VisitReportsFeed(Feed):
             Relationship.objects.published().select_related("home_city", "partner_city"),
             slug=slug,
         )
+        page_shows(request, relationship_tag(relationship.pk))
         return FeedSubject(publisher=relationship.home_city, relationship=relationship)
 
     def get_feed(self, obj, request):

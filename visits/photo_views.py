@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from sistercities.caching import page_shows, relationship_tag
 from visits.models import Photo
 from visits.views import public_visits
 
@@ -22,6 +23,7 @@ _RENDITION_NAME = re.compile(r"photos/renditions/[0-9a-f]{2}/[0-9a-f]{24}-\d{1,5
 @require_safe
 def photo_detail(request, slug, pk):
     visit = get_object_or_404(public_visits(), slug=slug)
+    page_shows(request, relationship_tag(visit.relationship_id))
     photos = list(visit.photos.all())
     index = next((i for i, photo in enumerate(photos) if photo.pk == pk), None)
     if index is None:

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from sistercities.caching import page_shows, relationship_tag
 from visits.feeds import last_updated
 from visits.models import DelegationMember, Meeting, Quote, Visit
 
@@ -48,6 +49,11 @@ class VisitDetailView(DetailView):
                 "corrections",
             )
         )
+
+    def get_object(self, queryset=None):
+        visit = super().get_object(queryset)
+        page_shows(self.request, relationship_tag(visit.relationship_id))
+        return visit
 
     def get_context_data(self, **kwargs):
         visit = self.object

@@ -1,6 +1,7 @@
 """Public pages come from the cache until the content changes, whatever changes it."""
 
 import datetime
+import gzip
 import time
 
 import pytest
@@ -209,10 +210,88 @@ def test_a_response_of_one_visitor_is_never_stored(record, mark):
         mark(request, response)
         return response
 
-    middleware = PublicPageCacheMiddleware(view)
-    for _ in range(2):
-        request = RequestFactory().get(url)
+    def resolved_view(request):
         request.resolver_match = resolve(url)
-        assert middleware.process_view(request, view, (), {}) is None
-        middleware(request)
+        return view(request)
+
+    middleware = PublicPageCacheMiddleware(resolved_view)
+    for _ in range(2):
+        middleware(RequestFactory().get(url))
     assert len(calls) == 2
+
+
+@pytest.fixture
+def visit_elsewhere(record):
+    """Visit B, in another relationship than the showcase's visit A."""
+    return VisitFactory(relationship=record.relationships[1], title_en="Visit elsewhere")
+
+
+def test_an_edit_of_a_visit_invalidates_exactly_the_pages_that_show_it(
+    client, record, visit_elsewhere, committing
+):
+    pages = {
+        "its report": url_of(record.visit),
+        "its timeline": url_of(record.relationship),
+        "its timeline.json": url_in("en", "journalism:timeline-json", record.relationship.slug),
+        "home": url_in("en", "sistercities:home"),
+        "feed": url_in("en", "journalism:visit-feed"),
+        "its partner city": url_of(record.partner),
+        "another relationship's visit": url_of(visit_elsewhere),
+        "another relationship's timeline": url_of(visit_elsewhere.relationship),
+    }
+    for url in pages.values():
+        fetch(client, url)
+    with committing():
+        record.visit.title_en = "Mayor Dündar in Konaev, edited"
+        record.visit.save()
+    rendered = {name for name, url in pages.items() if fetch(client, url)[1] > 0}
+    assert rendered == set(pages) - {
+        "another relationship's visit",
+        "another relationship's timeline",
+    }
+    assert "in Konaev, edited" in fetch(client, pages["its report"])[0].content.decode()
+
+
+def test_a_visit_moved_to_another_relationship_leaves_both_timelines(
+    client, record, visit_elsewhere, committing
+):
+    old, new = url_of(record.relationship), url_of(visit_elsewhere.relationship)
+    assert "Mayor Dündar in Kapchagay" in fetch(client, old)[0].content.decode()
+    fetch(client, new)
+    with committing():
+        record.visit.relationship = visit_elsewhere.relationship
+        record.visit.save()
+    assert "Mayor Dündar in Kapchagay" not in fetch(client, old)[0].content.decode()
+    assert "Mayor Dündar in Kapchagay" in fetch(client, new)[0].content.decode()
+
+
+def test_a_city_edit_invalidates_the_pages_of_its_relationships_only(
+    client, record, visit_elsewhere, committing
+):
+    mine, elsewhere = url_of(record.visit), url_of(visit_elsewhere)
+    fetch(client, mine), fetch(client, elsewhere)
+    with committing():
+        record.partner.name_en = "Qonaev"
+        record.partner.save()
+    assert "Qonaev" in fetch(client, mine)[0].content.decode()
+    assert fetch(client, elsewhere)[1] == 0
+
+
+def test_a_client_that_accepts_gzip_gets_the_compressed_copy(client, home):
+    plain, _ = fetch(client, home)
+    compressed, queries = fetch(client, home, accept_encoding="gzip, deflate, br")
+    assert queries == 0
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert compressed["ETag"] != plain["ETag"]
+    again, _ = fetch(client, home, accept_encoding="gzip", if_none_match=compressed["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_page_from_the_cache_keeps_the_headers_of_the_whole_stack(client, home):
+    first, _ = fetch(client, home)
+    second, queries = fetch(client, home)
+    assert queries == 0
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language"):
+        assert second[header] == first[header], header

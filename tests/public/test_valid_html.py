@@ -9,7 +9,9 @@ from django.core.management import call_command
 
 from tests.browser.test_public_site import page_paths
 
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
 
 pytestmark = pytest.mark.django_db
 

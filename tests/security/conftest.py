@@ -45,3 +45,14 @@ def publisher(django_user_model, staff_roles):
 def publisher_client(client, publisher):
     client.force_login(publisher)
     return client
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many generated cases the Hypothesis properties of tests/security ran."""
+    from tests.security.fuzzing import CASES
+
+    if CASES:
+        terminalreporter.write_line(
+            f"security fuzzing: {sum(CASES.values())} generated cases "
+            f"({', '.join(f'{name}: {n}' for name, n in sorted(CASES.items()))})"
+        )

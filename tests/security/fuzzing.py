@@ -11,7 +11,7 @@ from tests.security.corpus import PAYLOADS
 
 # Each property runs at most this many generated cases; no example database on disk.
 BOUNDED = settings(
-    max_examples=50,
+    max_examples=40,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

