@@ -3,9 +3,10 @@ from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def _turkish_by_default():
-    """Each test starts in the portal's default language, whatever the last one left."""
-    with translation.override("tr"):
+def _english_by_default():
+    """Each test starts in English, the interface's source language, whatever the last one
+    left; a test about another language says so. Pages take theirs from the URL prefix."""
+    with translation.override("en"):
         yield
 
 

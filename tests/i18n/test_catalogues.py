@@ -168,3 +168,45 @@ def test_countries_are_named_in_kazakh(code, name):
 
     with translation.override("kk"):
         assert Country(code).name == name
+
+
+# The catalogues against the source ------------------------------------------------------
+
+# What `makemessages` is told to leave out (see the catalogue header), and what it would
+# not read anyway.
+NOT_SOURCE = {".venv", "node_modules", "staticfiles", "bench", "tests", "locale", "media"}
+
+
+def source_msgids(tmp_path, monkeypatch, settings) -> set[tuple[str | None, str]]:
+    """The msgids makemessages finds in the project today, gathered in a copy of the
+    source so that the real catalogues are left alone."""
+    from django.core.management import call_command
+
+    root = Path(settings.BASE_DIR)
+    copy = tmp_path / "source"
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if path.suffix not in {".py", ".html", ".txt"} or not path.is_file():
+            continue
+        if relative.parts[0] in NOT_SOURCE or any(part.startswith(".") for part in relative.parts):
+            continue
+        if "countries_locale" in relative.parts or relative.parts[0] == "build":
+            continue
+        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+        (copy / relative).write_bytes(path.read_bytes())
+    (copy / "locale").mkdir()
+    monkeypatch.chdir(copy)
+    settings.LOCALE_PATHS = [copy / "locale"]
+    call_command("makemessages", locale=["tr"], verbosity=0)
+    po = polib.pofile(str(copy / "locale" / "tr" / "LC_MESSAGES" / "django.po"))
+    return {(entry.msgctxt, entry.msgid) for entry in po}
+
+
+def test_catalogues_hold_every_msgid_of_the_source(tmp_path, monkeypatch, settings):
+    """A string added to the source without `makemessages` and a translation would show
+    in English, or in Turkish on Kazakh pages."""
+    wanted = source_msgids(tmp_path, monkeypatch, settings)
+    assert len(wanted) > 300
+    for language in LANGUAGES:
+        held = {(entry.msgctxt, entry.msgid) for entry in catalogue(language)}
+        assert sorted(wanted - held, key=str) == [], language

@@ -48,6 +48,16 @@ def page_paths(language: str) -> dict[str, str]:
             "city": reverse("sistercities:city-detail", kwargs={"slug": "konaev"}),
             "home city": reverse("sistercities:city-detail", kwargs={"slug": "osmangazi"}),
             "visit": reverse("visits:visit-detail", kwargs={"slug": VISIT}),
+            "protocol": reverse(
+                "sistercities:protocol-detail",
+                kwargs={"slug": "osmangazi-kapchagay-sister-city-protocol"},
+            ),
+            "visits": reverse("visits:visit-list"),
+            "search": reverse("sistercities:search") + "?q=Dündar",
+            "short search": reverse("sistercities:search") + "?q=D",
+            "partners": reverse("directory:partner-list"),
+            "map": reverse("directory:partner-map"),
+            "figures": reverse("directory:figures"),
         }
 
 
@@ -248,3 +258,16 @@ def test_url_paths_are_translated(language):
         for name, kwargs in PATTERNS.items():
             segments = set(reverse(name, kwargs=kwargs).split("/")[2:])
             assert not segments & english, (name, segments & english)
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("kk", "Бет табылмады"), ("ru", "Страница не найдена")]
+)
+def test_not_found_page_is_in_the_visitors_language(client, language, title):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f"<h1>{title}</h1>" in html
+    phrases = turkish_only_phrases(language)
+    text = InterfaceText.of(html, language, "")
+    assert [p for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)] == []

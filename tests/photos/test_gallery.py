@@ -36,7 +36,7 @@ def test_every_gallery_image_has_width_height_alt_srcset_and_sizes(visit):
     assert len(images) == 5
     for image in images:
         assert int(image["width"]) > 0 and int(image["height"]) > 0
-        assert image["alt"] == "Heyet belediye binası önünde."
+        assert image["alt"] == "The delegation in front of the town hall."
         assert image["srcset"] and image["sizes"] and image["src"]
 
 

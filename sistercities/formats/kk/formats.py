@@ -7,3 +7,7 @@ YEAR_MONTH_FORMAT = "E Y ж."
 MONTH_DAY_FORMAT = "j E"
 DATETIME_FORMAT = "j E Y ж., H:i"
 SHORT_DATE_FORMAT = "d.m.Y"
+# Kazakh writes 43,8552 and 1 000 000, as Russian does.
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3
