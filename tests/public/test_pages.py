@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.factories import VisitFactory
 from tests.public.conftest import DRAFT_TITLE, FUTURE_TITLE
 
 LANGUAGES = ["tr", "en", "kk", "ru"]
@@ -168,3 +169,11 @@ def test_timeline_marks_only_the_titles_that_fell_back(client, record):
     with translation.override("kk"):
         city_url = reverse("sistercities:city-detail", kwargs={"slug": "konaev"})
     assert f'<a href="{city_url}">Kapçagay қаласы' in html
+
+
+def test_visit_cards_mark_text_shown_from_another_language(client, db):
+    visit = VisitFactory(summary_tr="Heyet Konaev'i ziyaret etti.", title_ru="", summary_ru="")
+    with translation.override("kk"):
+        html = client.get(reverse("visits:visit-list")).content.decode()
+    assert f'lang="tr">{visit.title_tr}</a>' in html
+    assert '<p lang="tr">Heyet Konaev&#x27;i ziyaret etti.</p>' in html
