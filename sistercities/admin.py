@@ -16,6 +16,7 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
+from sistercities.admin_widgets import SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
 from sistercities.models import (
     City,
@@ -31,6 +32,10 @@ from sistercities.models import (
     StatusChange,
 )
 
+admin.site.site_header = _("Sister-city portal: staff")
+admin.site.site_title = _("Sister-city portal")
+admin.site.index_title = _("Content")
+
 
 def in_all_languages(*fields: str) -> tuple[str, ...]:
     """Search a translated field in every language, not only the active one."""
@@ -41,7 +46,7 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
     )
 
 
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
     a page someone else saved since it was opened is not saved over them
     (sistercities/concurrent_edits.py)."""
@@ -66,7 +71,7 @@ class SourceAdmin(ContentAdmin):
     search_fields = ("title", "publisher", "url")
 
 
-class FormerCityNameInline(TranslationTabularInline):
+class FormerCityNameInline(SafeAutocompleteMixin, TranslationTabularInline):
     model = FormerCityName
     extra = 0
 
@@ -109,13 +114,13 @@ class CooperationAreaAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name_tr",)}
 
 
-class StatusChangeInline(TranslationStackedInline):
+class StatusChangeInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = StatusChange
     extra = 0
     autocomplete_fields = ("sources",)
 
 
-class ProtocolLinkInline(TranslationTabularInline):
+class ProtocolLinkInline(SafeAutocompleteMixin, TranslationTabularInline):
     """The relationship's protocols, each linking to its own page with its signatories."""
 
     model = Protocol
@@ -166,7 +171,7 @@ class RelationshipAdmin(ContentAdmin):
         return RelationshipStatus(status).label if status else None
 
 
-class SignatoryInline(TranslationTabularInline):
+class SignatoryInline(SafeAutocompleteMixin, TranslationTabularInline):
     model = Signatory
     autocomplete_fields = ("person", "organisation")
     extra = 0

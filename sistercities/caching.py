@@ -168,6 +168,9 @@ def connect_signals() -> None:
         pre_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-delete")
         if model._meta.auto_created:  # the through table of a many-to-many field
             m2m_changed.connect(_m2m_changed, sender=model, dispatch_uid=f"{uid}-m2m")
+    City = apps.get_model("sistercities", "City")
+    post_save.connect(_forget_home_city, sender=City, dispatch_uid="site-facts-city-save")
+    pre_delete.connect(_forget_home_city, sender=City, dispatch_uid="site-facts-city-delete")
 
 
 def _before_save(sender, instance, raw=False, **kwargs):
@@ -190,6 +193,35 @@ def _deleted(sender, instance, **kwargs):
 def _m2m_changed(action, instance, reverse, **kwargs):
     if action.startswith("post_"):
         _bump_on_commit({ALL} if reverse else tags_of(instance))
+
+
+# Facts of the whole site ----------------------------------------------------------------
+
+HOME_CITY_KEY = "site-facts:home-city"
+
+
+def home_city():
+    """The home city (or None), whose name every page's header carries: read from the
+    database once per version of "all", which each of its changes bumps, rather than once
+    per page. The version is read before the row, so a change made meanwhile leaves the
+    entry under an older version, never a newer one."""
+    from sistercities.models import City
+
+    all_key = _key(ALL)
+    found = cache.get_many([all_key, HOME_CITY_KEY])
+    version = found.get(all_key) or tag_versions([ALL])[ALL]
+    known = found.get(HOME_CITY_KEY)
+    if known is not None and known[0] == version:
+        return known[1]
+    city = City.objects.filter(slug=settings.HOME_CITY_SLUG).first()
+    cache.set(HOME_CITY_KEY, (version, city), PAGE_TIMEOUT)
+    return city
+
+
+def _forget_home_city(sender, **kwargs):
+    """A city saved or deleted: drop the entry at once, not only when the transaction
+    commits, so that the writer's own next page (or a test's) reads it afresh."""
+    cache.delete(HOME_CITY_KEY)
 
 
 # Scheduled publication ------------------------------------------------------------------

@@ -285,6 +285,14 @@ class Relationship(models.Model):
         verbose_name_plural = _("relationships")
         ordering = ["partner_city__name"]
         permissions = [("publish_relationship", _("Can publish relationships"))]
+        indexes = [
+            # The few published relationships among the thousands an import brings.
+            models.Index(
+                fields=["partner_city"],
+                condition=Q(is_published=True),
+                name="relationship_published",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(home_city=F("partner_city")),

@@ -99,8 +99,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = self.policies[_in_admin(request.path)]
-        response.headers.setdefault("Content-Security-Policy", policy)
+        in_admin = _in_admin(request.path)
+        response.headers.setdefault("Content-Security-Policy", self.policies[in_admin])
+        if in_admin:
+            # Kept out of search engines by a header, so robots.txt need not name the path.
+            response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         # Static files answered by WhiteNoise never reach XFrameOptionsMiddleware.
         response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)

@@ -1,10 +1,8 @@
 """What crawlers read: sitemap.xml, with every page in every language, and robots.txt."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 
 from sistercities.models import City, Protocol, Relationship
 from visits.feeds import last_updated
@@ -60,13 +58,7 @@ SITEMAPS = {
 
 
 def robots_txt(request):
-    """Crawlers welcome, except in the admin (under every language prefix)."""
-    admin_paths = [f"/{settings.ADMIN_PATH}"]
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            admin_paths.append(reverse("admin:index"))
-    context = {
-        "admin_paths": admin_paths,
-        "sitemap_url": request.build_absolute_uri(reverse("service:sitemap")),
-    }
+    """Crawlers welcome everywhere. The admin is not named, which would tell everyone where
+    a configured DJANGO_ADMIN_PATH is: its pages say "noindex" in a header instead."""
+    context = {"sitemap_url": request.build_absolute_uri(reverse("service:sitemap"))}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from sistercities.admin import ContentAdmin, in_all_languages
+from sistercities.admin_widgets import SafeAutocompleteMixin
 from visits.models import (
     Correction,
     DelegationMember,
@@ -40,33 +41,33 @@ class EventAdmin(ContentAdmin):
     autocomplete_fields = ("organiser",)
 
 
-class DelegationMemberInline(TranslationTabularInline):
+class DelegationMemberInline(SafeAutocompleteMixin, TranslationTabularInline):
     model = DelegationMember
     fields = ("order", "person", "role", "title", "organisation")
     autocomplete_fields = ("person", "organisation")
     extra = 0
 
 
-class MeetingInline(TranslationStackedInline):
+class MeetingInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = Meeting
     fields = ("order", "date", "organisation", "host", "host_title", "topics")
     autocomplete_fields = ("organisation", "host")
     extra = 0
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = Quote
     autocomplete_fields = ("speaker",)
     extra = 0
 
 
-class PhotoInline(TranslationStackedInline):
+class PhotoInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = Photo
     fields = ("order", "image", "caption", "alt_text", "credit")
     extra = 0
 
 
-class CorrectionInline(TranslationStackedInline):
+class CorrectionInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = Correction
     extra = 0
 

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from sistercities.caching import page_shows, relationship_tag
+from sistercities.caching import home_city, page_shows, relationship_tag
 from sistercities.models import City, Relationship
 from visits.models import Visit
 
@@ -24,10 +24,10 @@ FEED_LENGTH = 50
 
 def home_municipality() -> City:
     """The municipality that runs the portal, which publishes every report."""
-    try:
-        return City.objects.home()
-    except City.DoesNotExist:
-        raise Http404("The home city is not recorded yet.") from None
+    city = home_city()
+    if city is None:
+        raise Http404("The home city is not recorded yet.")
+    return city
 
 
 def publisher_name(city: City) -> str:

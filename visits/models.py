@@ -121,6 +121,18 @@ class Visit(models.Model):
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
         permissions = [("publish_visit", _("Can publish visits"))]
+        indexes = [
+            # The latest public reports (home page, feeds): read backwards, LIMIT n.
+            models.Index(
+                fields=["publish_at", "id"],
+                condition=Q(status__in=[PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED]),
+                name="visit_public_by_publish_at",
+            ),
+            # A relationship's visits in the timeline's order, and its visits by year.
+            models.Index(
+                fields=["relationship", "start_date", "id"], name="visit_relationship_by_date"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date="") | Q(end_date__gte=F("start_date")),

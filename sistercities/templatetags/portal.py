@@ -1,10 +1,10 @@
 """Template tags of the public pages: partial dates, translated text, optional parts."""
 
 from django import template
-from django.conf import settings
 from django.template.loader import get_template
 
-from sistercities.models import City, RelationshipStatus
+from sistercities import caching
+from sistercities.models import RelationshipStatus
 from sistercities.partial_dates import format_partial_date
 from sistercities.templatetags import languages
 from sistercities.templatetags.position_map import position_map_context
@@ -64,7 +64,8 @@ def page_languages(context):
 
 @register.simple_tag
 def home_city_name() -> str:
-    city = City.objects.filter(slug=settings.HOME_CITY_SLUG).first()
+    """Read from the cache, once per version of the content (caching.home_city)."""
+    city = caching.home_city()
     return city.name if city else ""
 
 

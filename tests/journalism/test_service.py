@@ -62,15 +62,22 @@ def test_sitemap_leaves_out_visits_not_yet_public(client, published, draft, sche
     assert scheduled_later.slug not in urls
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+def test_robots_txt_points_at_the_sitemap_and_does_not_name_the_admin(client):
     response = client.get("/robots.txt")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert settings.ADMIN_PATH.strip("/") not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_pages_ask_search_engines_not_to_index_them(client):
     for language in LANGUAGES:
-        assert f"Disallow: /{language}/{settings.ADMIN_PATH}" in lines
+        response = client.get(f"/{language}/{settings.ADMIN_PATH}login/")
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "X-Robots-Tag" not in client.get("/robots.txt")
 
 
 @pytest.mark.django_db

@@ -1,0 +1,56 @@
+"""Autocomplete widgets that survive a hand-made POST.
+
+To redraw a form, Django's admin autocomplete widgets look up the posted ids in the
+database; an id the key column cannot hold (text, or a number past its integer range)
+raises there and the admin answers 500. These widgets leave such a value out of the redrawn
+select; the form field itself still reports it as an invalid choice.
+"""
+
+from django.contrib.admin import widgets
+from django.core.exceptions import ValidationError
+from django.db import connections
+
+
+class _StorableValuesOnly:
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if self._storable(v)], attr)
+
+    def _storable(self, value) -> bool:
+        target = self.field.target_field
+        try:
+            number = target.to_python(value)
+        except ValidationError:
+            return False
+        low, high = connections[self.db or "default"].ops.integer_field_range(
+            target.get_internal_type()
+        )
+        if isinstance(number, int) and low is not None and high is not None:
+            return low <= number <= high
+        return True
+
+
+class AutocompleteSelect(_StorableValuesOnly, widgets.AutocompleteSelect):
+    pass
+
+
+class AutocompleteSelectMultiple(_StorableValuesOnly, widgets.AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteMixin:
+    """For a ModelAdmin or an inline: its autocomplete fields use the widgets above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                AutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
