@@ -28,7 +28,8 @@ from django.db import connection, transaction  # noqa: E402
 
 from sistercities.importing.service import relationships_import  # noqa: E402
 
-DEFAULT_FILE = Path("/work/shared/data/twin_cities.csv")
+# The project lives beside ../shared, as on every machine of the team and in CI.
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "twin_cities.csv"
 
 
 class RolledBack(Exception):
