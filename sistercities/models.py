@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from sistercities.addresses import slug_url
 from sistercities.partial_dates import PartialDateField
 
 
@@ -85,7 +86,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("sistercities:city-detail", kwargs={"slug": self.slug})
+        return slug_url("sistercities:city-detail", self.slug)
 
     def name_in_year(self, year: int) -> str:
         """The name the city bore in a given year (Kapchagay in 2019, Konaev in 2023)."""
@@ -311,7 +312,7 @@ class Relationship(models.Model):
         return f"{self.home_city} – {self.partner_city}"
 
     def get_absolute_url(self):
-        return reverse("sistercities:relationship-detail", kwargs={"slug": self.slug})
+        return slug_url("sistercities:relationship-detail", self.slug)
 
     def clean(self):
         if self.home_city_id and self.home_city_id == self.partner_city_id:

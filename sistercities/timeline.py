@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from sistercities.models import FormerCityName, Relationship, RelationshipStatus, StatusChange
 from sistercities.partial_dates import PartialDate
 from visits.models import Visit
+from visits.queries import localized_names
 
 
 class Kind(models.TextChoices):
@@ -140,8 +141,14 @@ def _status_changes(relationship):
 
 
 def _published_visits(relationship):
-    """In the timeline's order: by date, then as entered."""
-    return Visit.objects.published().for_relationship(relationship).order_by("start_date", "pk")
+    """In the timeline's order: by date, then as entered; without the long texts that an
+    entry does not show (the report and purpose in every language)."""
+    return (
+        Visit.objects.published()
+        .for_relationship(relationship)
+        .defer(*localized_names("report", "purpose"))
+        .order_by("start_date", "pk")
+    )
 
 
 def _visits(relationship, visits=None):
@@ -160,9 +167,12 @@ def _milestones(relationship):
     """A rename for each former name with a year: the city took its next name that year."""
     cities = {relationship.home_city_id: relationship.home_city}
     cities[relationship.partner_city_id] = relationship.partner_city
-    former_names = FormerCityName.objects.filter(city__in=cities.keys()).order_by(
-        "city", "used_until_year", "pk"
-    )
+    if all(_has_former_names(city) for city in cities.values()):  # prefetched, in this order
+        former_names = [former for city in cities.values() for former in city.former_names.all()]
+    else:
+        former_names = FormerCityName.objects.filter(city__in=cities.keys()).order_by(
+            "city", "used_until_year", "pk"
+        )
     for city_id, names in groupby(former_names, key=lambda former: former.city_id):
         city = cities[city_id]
         names = list(names)
@@ -178,6 +188,17 @@ def _milestones(relationship):
                 url=city.get_absolute_url(),
                 object=former,
             )
+
+
+def former_names_in_order():
+    """The prefetch of cities' former names that the milestones can use as they are."""
+    return Prefetch(
+        "former_names", queryset=FormerCityName.objects.order_by("city", "used_until_year", "pk")
+    )
+
+
+def _has_former_names(city) -> bool:
+    return "former_names" in getattr(city, "_prefetched_objects_cache", {})
 
 
 _GATHERERS = {

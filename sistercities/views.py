@@ -1,6 +1,6 @@
 """Public pages of relationships, cities and protocols, the home page and the search."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
@@ -16,9 +16,10 @@ from sistercities.models import (
     Signatory,
 )
 from sistercities.templatetags.translations import seen_text_contains
-from sistercities.timeline import Kind, group_by_year, timeline_page
+from sistercities.timeline import Kind, former_names_in_order, group_by_year, timeline_page
 from visits.models import DelegationMember, Visit
-from visits.views import public_visits
+from visits.queries import latest_first, localized_names
+from visits.views import public_visits, visit_cards
 
 SHOWCASE_SLUG = "osmangazi-kapchagay"
 LATEST_VISITS = 6
@@ -26,8 +27,9 @@ SEARCH_MIN_LENGTH = 2
 SEARCH_LIMIT = 50
 
 
-def _relationships():
-    """Relationships with their cities, current status and count of published visits."""
+def _relationships(former_names=True):
+    """Relationships with their cities, current status and count of published visits (and
+    the former names of their cities, unless the caller reads them itself)."""
     published = (
         Visit.objects.published()
         .filter(relationship=OuterRef("pk"))
@@ -36,29 +38,52 @@ def _relationships():
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return (
+    relationships = (
         Relationship.objects.published()
         .with_current_status()
         .annotate(visit_count=Coalesce(Subquery(published), 0))
         .select_related("home_city", "partner_city")
-        .prefetch_related("home_city__former_names", "partner_city__former_names")
     )
+    if former_names:
+        relationships = relationships.prefetch_related(
+            "home_city__former_names", "partner_city__former_names"
+        )
+    return relationships
 
 
 def home(request):
-    relationships = list(_relationships())
-    showcase = next((r for r in relationships if r.slug == SHOWCASE_SLUG), None)
-    if showcase is None and relationships:
-        showcase = relationships[0]
+    """The showcase relationship in full, the latest reports and the other partners as a
+    compact list of links: the relationship list holds every card."""
+    partners = list(
+        Relationship.objects.published()
+        .select_related("partner_city")
+        .only(
+            "slug",
+            "partner_city",
+            "partner_city__slug",
+            "partner_city__country",
+            *_names("partner_city"),
+        )
+    )
+    chosen = next(
+        (r for r in partners if r.slug == SHOWCASE_SLUG), partners[0] if partners else None
+    )
+    showcase = None
+    if chosen is not None:
+        showcase = _relationships().get(pk=chosen.pk)
     return render(
         request,
         "sistercities/home.html",
         {
             "showcase": showcase,
-            "other_relationships": [r for r in relationships if r is not showcase],
-            "latest_visits": public_visits().order_by("-publish_at", "-pk")[:LATEST_VISITS],
+            "other_relationships": [r for r in partners if r is not chosen],
+            "latest_visits": latest_first(visit_cards(), LATEST_VISITS),
         },
     )
+
+
+def _names(path: str) -> list[str]:
+    return [f"{path}__{name}" for name in localized_names("name")]
 
 
 class RelationshipListView(ListView):
@@ -73,7 +98,11 @@ def relationship_detail(request, slug):
     """The relationship's timeline, year by year, filtered by kind through ?kind=…, a page
     of years at a time through ?year=… (and &part=… for a year too long for one page)."""
     relationship = get_object_or_404(
-        _relationships().prefetch_related("areas", "sources"), slug=slug
+        _relationships(former_names=False).prefetch_related("areas", "sources"), slug=slug
+    )
+    # Both cities' former names in one query, which the milestones use too.
+    prefetch_related_objects(
+        [relationship.home_city, relationship.partner_city], former_names_in_order()
     )
     page_shows(request, relationship_tag(relationship.pk))
     chosen = [kind for kind in request.GET.getlist("kind") if kind in Kind.values]
@@ -156,7 +185,7 @@ def search(request):
 
 def _search(query):
     """Matches in the text a visitor sees in the active language (see seen_text_contains)."""
-    visits = public_visits().filter(
+    visits = visit_cards().filter(
         seen_text_contains(["title", "summary", "report", "places"], query)
     )
     former_names = FormerCityName.objects.filter(seen_text_contains(["name"], query))

@@ -1,4 +1,7 @@
+import os
+
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -31,3 +34,55 @@ def _fresh_pages(settings):
     """Pages are rendered afresh for each request, so that tests see the queries and the
     data of the page itself; tests/performance turns the page cache on where it is tested."""
     settings.PORTAL_PAGE_CACHE = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back rows bump no content
+    version, so pages, versions and site facts it cached would otherwise outlive it."""
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright, one for the whole run: a second Playwright
+    session in the same process would refuse to start inside the first one's event loop."""
+    from playwright.sync_api import sync_playwright
+
+    # The sync API runs an event loop in this thread; the tests' own ORM calls are still
+    # synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page the size of a phone screen, 390 px wide."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()

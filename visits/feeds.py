@@ -7,6 +7,8 @@ Visit.objects.published() ever reaches a feed.
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Case, F, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -14,10 +16,14 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 from sistercities.caching import home_city, page_shows, relationship_tag
 from sistercities.models import City, Relationship
-from visits.models import Visit
+from sistercities.templatetags.translations import translated_field
+from visits.models import Photo, Visit
+from visits.queries import CARD_DEFERRED, latest_first, localized_names
 
 FEED_LENGTH = 50
 
@@ -35,9 +41,38 @@ def publisher_name(city: City) -> str:
     return _("%(city)s Municipality") % {"city": city.name}
 
 
+# A feed reads no more of a report than its opening: far more than 60 words' worth.
+OPENING_LENGTH = 2000
+
+
 def report_description(visit: Visit) -> str:
-    """The visit's summary, or the report's opening words where there is none."""
-    return visit.summary or Truncator(visit.report).words(60)
+    """The visit's summary, or the report's opening words where there is none (from the
+    openings a feed annotates, else from the report itself)."""
+    if visit.summary:
+        return visit.summary
+    if hasattr(visit, build_localized_fieldname("report_opening", LANGUAGES[0])):
+        return Truncator(translated_field(visit, "report_opening").value).words(60)
+    return Truncator(visit.report).words(60)
+
+
+def with_report_openings(visits):
+    """Visits without their long texts, with report_opening_<lang>: the opening of each
+    language's report, read only for a visit without a summary in any language."""
+    no_summary = Q()
+    for name in localized_names("summary"):
+        no_summary &= Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
+    return visits.defer(*CARD_DEFERRED).annotate(
+        **{
+            build_localized_fieldname("report_opening", lang): Case(
+                When(
+                    no_summary,
+                    then=Substr(build_localized_fieldname("report", lang), 1, OPENING_LENGTH),
+                ),
+                default=Value(""),
+            )
+            for lang in LANGUAGES
+        }
+    )
 
 
 def last_updated(visit: Visit):
@@ -111,10 +146,18 @@ class VisitReportsFeed(Feed):
         visits = Visit.objects.published()
         if obj.relationship:
             visits = visits.for_relationship(obj.relationship)
-        return (
-            visits.select_related("relationship__home_city", "relationship__partner_city")
-            .prefetch_related("photos")
-            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        visits = visits.select_related("relationship__home_city", "relationship__partner_city")
+        # Only each visit's lead photo (lead_photo() below), chosen by the database.
+        photos = (
+            Photo.objects.filter(renditions__jpeg__0__isnull=False)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=F("visit_id"), order_by=["order", "pk"])
+            )
+            .filter(rank=1)
+            .only("visit_id", "renditions", "order")
+        )
+        return latest_first(with_report_openings(visits), FEED_LENGTH).prefetch_related(
+            Prefetch("photos", queryset=photos)
         )
 
     def item_title(self, item):

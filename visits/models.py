@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from sistercities.addresses import slug_url
 from sistercities.models import Organisation, Person, Relationship, Source
 from sistercities.partial_dates import PartialDateField
 from visits import images
@@ -150,7 +151,7 @@ class Visit(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("visits:visit-detail", kwargs={"slug": self.slug})
+        return slug_url("visits:visit-detail", self.slug)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from sistercities.caching import page_shows, relationship_tag
 from visits.feeds import last_updated
 from visits.models import DelegationMember, Meeting, Quote, Visit
+from visits.queries import CARD_DEFERRED
 
 
 def public_visits():
@@ -18,13 +19,18 @@ def public_visits():
     )
 
 
+def visit_cards():
+    """public_visits() for lists of visit cards (title, dates, direction, partner, summary)."""
+    return public_visits().defer(*CARD_DEFERRED)
+
+
 class VisitListView(ListView):
     template_name = "visits/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
 
     def get_queryset(self):
-        return public_visits()
+        return visit_cards()
 
 
 class VisitDetailView(DetailView):

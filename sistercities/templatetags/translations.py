@@ -6,6 +6,7 @@ modeltranslation quietly falls back along settings.MODELTRANSLATION_FALLBACK_LAN
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import Q
 from django.utils.translation import get_language_info
@@ -36,7 +37,12 @@ class Translated:
 
 def language_chain() -> tuple[str, ...]:
     """The active language, then its fallbacks: ("kk", "ru", "tr", "en") for Kazakh."""
-    return resolution_order(get_language())
+    return _chain(get_language())
+
+
+@lru_cache(maxsize=32)
+def _chain(language: str) -> tuple[str, ...]:
+    return tuple(resolution_order(language))
 
 
 def translated_field(obj, field: str) -> Translated:

@@ -211,7 +211,8 @@ def test_a_response_of_one_visitor_is_never_stored(record, mark):
         return response
 
     def resolved_view(request):
-        request.resolver_match = resolve(url)
+        with translation.override("tr"):  # the language of the address, as LocaleMiddleware
+            request.resolver_match = resolve(url)
         return view(request)
 
     middleware = PublicPageCacheMiddleware(resolved_view)

@@ -7,8 +7,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
-from tests.browser.conftest import browser, page  # noqa: F401  (Chromium, for test_browser_csp)
-
 SHOWCASE_RELATIONSHIP = "osmangazi-kapchagay"
 SHOWCASE_VISIT = "osmangazi-delegation-in-kapchagay-2019"
 STAFF_PASSWORD = "Kardes-sehir-2019!"
