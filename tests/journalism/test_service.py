@@ -106,3 +106,10 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client):
 
     assert response.status_code == 503
     assert json.loads(response.content) == {"status": "error", "database": "unavailable"}
+
+
+def test_the_favicon_is_the_sites_emblem(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/emblem.svg")
