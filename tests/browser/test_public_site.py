@@ -122,3 +122,17 @@ def test_every_page_type_passes_axe(showcase, live_server, request, viewport):
         if violations:
             failures[name] = violations
     assert failures == {}
+
+
+def test_a_visit_report_prints_without_navigation_and_with_link_addresses(
+    showcase, live_server, page
+):
+    page.goto(live_server.url + page_paths("en")["visit"])
+    page.emulate_media(media="print")
+
+    assert not page.locator(".site-nav").is_visible()
+    assert not page.locator(".language-switcher").is_visible()
+    assert page.locator("h1").is_visible()
+    source_link = page.locator("main a[href^='/']").first
+    after = source_link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert source_link.get_attribute("href") in after
