@@ -4,7 +4,10 @@ The map is an equirectangular projection (x from longitude, y from latitude) dra
 tiles and no outside request; the charts are horizontal bars, one row per label.
 """
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 MAP_WIDTH = 720
 MAP_HEIGHT = 360
@@ -13,6 +16,7 @@ CHART_WIDTH = 640
 LABEL_WIDTH = 190
 BAR_HEIGHT = 18
 ROW_GAP = 8
+LAND_OUTLINE = Path(__file__).parent / "data" / "land-110m.json"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,12 @@ def graticule() -> dict[str, list[float]]:
         "meridians": [project(0, longitude).x for longitude in range(-180, 181, GRATICULE_STEP)],
         "parallels": [project(latitude, 0).y for latitude in range(-90, 91, GRATICULE_STEP)],
     }
+
+
+@cache
+def land_outline() -> str:
+    """The SVG path of the land, Natural Earth's, written by scripts/world_outline.py."""
+    return json.loads(LAND_OUTLINE.read_text())["d"]
 
 
 @dataclass(frozen=True)

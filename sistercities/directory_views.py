@@ -115,6 +115,7 @@ def partner_map(request):
             "partners": partners,
             "placed": [partner for partner in partners if partner.point],
             "graticule": charts.graticule(),
+            "land": charts.land_outline(),
             "width": charts.MAP_WIDTH,
             "height": charts.MAP_HEIGHT,
         },

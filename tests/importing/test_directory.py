@@ -1,5 +1,7 @@
 """The public partner directory, its map and figures."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -94,6 +96,17 @@ def test_the_map_is_inline_svg_with_a_line_to_each_partner_and_a_table(client):
     assert "http://" not in html.split("<svg", 1)[1].split("</svg>")[0].replace(
         "http://www.w3.org/2000/svg", ""
     )
+
+
+def test_the_map_draws_the_land_under_the_cities_within_its_view_box(client):
+    make_partners(1)
+    html = client.get(url("directory:partner-map", "en")).content.decode()
+    land = re.search(r'<path class="world-map__land" d="([^"]+)" aria-hidden="true"/>', html)
+    assert len(land[1]) > 10_000
+    assert html.index("world-map__land") < html.index("world-map__home")
+    xs_ys = [float(n) for n in re.findall(r"[\d.]+", land[1])]
+    assert 0 <= min(xs_ys) and max(xs_ys[0::2]) <= 720 and max(xs_ys[1::2]) <= 360
+    assert "Made with Natural Earth." in html
 
 
 def test_the_figures_count_by_country_decade_and_visit_direction(client):
