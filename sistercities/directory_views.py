@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import Substr
 from django.http import Http404
@@ -43,9 +42,8 @@ class Partner:
 
 
 def _home() -> City:
-    home = City.objects.prefetch_related("former_names").filter(slug=settings.HOME_CITY_SLUG)
     try:
-        return home.get()
+        return City.objects.prefetch_related("former_names").home()
     except City.DoesNotExist:
         raise Http404(_("The home city has not been recorded yet.")) from None
 

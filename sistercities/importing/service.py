@@ -171,14 +171,13 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
     index = CityIndex()
     home_id = None
     if not all_pairs:
-        home_id = (
-            City.objects.filter(slug=settings.HOME_CITY_SLUG).values_list("pk", flat=True).first()
-        )
-        if home_id is None:
+        try:
+            home_id = City.objects.home().pk
+        except City.DoesNotExist:
             raise ImportRefused(
                 _("The home city “%(slug)s” is not in the database yet; add it first.")
                 % {"slug": settings.HOME_CITY_SLUG}
-            )
+            ) from None
     existing = {
         frozenset(pair): pk
         for pk, *pair in Relationship.objects.values_list("pk", "home_city_id", "partner_city_id")
