@@ -13,6 +13,9 @@ from PIL.PngImagePlugin import PngInfo
 
 SECRET = "SECRET-PLACE-41.0082N"  # in every kind of metadata; must reach no public copy
 RED, BLUE = (220, 20, 20), (20, 20, 220)
+# Made once: LittleCMS stamps a profile with the time it is written, and two photos made a
+# second apart must still be the same file.
+SRGB_PROFILE = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
 def upload(data: bytes, name: str = "photo.jpg") -> SimpleUploadedFile:
@@ -72,7 +75,6 @@ def camera_jpeg(size=(400, 300)) -> bytes:
         '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>'
         f"{SECRET}</rdf:Description></rdf:RDF></x:xmpmeta>"
     ).encode()
-    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     data = encode(
         two_colour_image(size),
         "JPEG",
@@ -80,7 +82,7 @@ def camera_jpeg(size=(400, 300)) -> bytes:
         exif=exif,
         xmp=xmp,
         comment=SECRET,
-        icc_profile=srgb,
+        icc_profile=SRGB_PROFILE,
     )
     return with_iptc(data, SECRET)
 
