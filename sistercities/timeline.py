@@ -22,8 +22,9 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from sistercities.models import FormerCityName, Relationship, RelationshipStatus, StatusChange
-from sistercities.partial_dates import PartialDate
-from visits.models import Visit
+from sistercities.partial_dates import PartialDate, format_partial_date
+from sistercities.templatetags.translations import translated_field
+from visits.models import Direction, Visit
 from visits.queries import localized_names
 
 
@@ -68,12 +69,36 @@ class TimelineEntry:
         return str(_KIND_LABELS[self.kind])
 
     @property
+    def date_text(self) -> str:
+        return format_partial_date(self.date)
+
+    @property
+    def direction_label(self) -> str:
+        """ "Outgoing" or "Incoming" for a visit; Django's get_direction_display() rebuilds
+        its table of choices on every call."""
+        return str(Direction(self.object.direction).label) if self.kind == Kind.VISIT else ""
+
+    @property
+    def title_lang(self) -> str:
+        """The language the title falls back to, or "" where it is the visitor's own."""
+        return _fallback_lang(self.object, "title")
+
+    @property
+    def summary_lang(self) -> str:
+        return _fallback_lang(self.object, "summary")
+
+    @property
     def sort_key(self) -> tuple:
         dated = self.date is not None
         return (not dated, self.date.isoformat() if dated else "", _KIND_ORDER[self.kind])
 
 
 _KIND_ORDER = {kind: position for position, kind in enumerate(Kind.values)}
+
+
+def _fallback_lang(obj, field: str) -> str:
+    text = translated_field(obj, field)
+    return text.lang if text.fell_back else ""
 
 
 def timeline_for(
@@ -140,13 +165,17 @@ def _status_changes(relationship):
         )
 
 
+# What a visit's entry shows: the rest of the row (the report in four languages above all)
+# stays in the database.
+_ENTRY_COLUMNS = ["slug", "direction", "start_date", *localized_names("title", "summary")]
+
+
 def _published_visits(relationship):
-    """In the timeline's order: by date, then as entered; without the long texts that an
-    entry does not show (the report and purpose in every language)."""
+    """In the timeline's order: by date, then as entered."""
     return (
         Visit.objects.published()
         .for_relationship(relationship)
-        .defer(*localized_names("report", "purpose"))
+        .only(*_ENTRY_COLUMNS)
         .order_by("start_date", "pk")
     )
 
@@ -240,6 +269,7 @@ class TimelinePage:
     pages: list[Page]
     entry_count: int
     years: list[tuple[int | None, int]]  # each year of the whole timeline, with its count
+    visit_count: int  # published visits, whichever kinds are shown
 
     @property
     def previous(self) -> Page | None:
@@ -262,7 +292,8 @@ def timeline_page(
     """The page of the timeline that holds `year` (its `part`), the latest by default.
 
     The entries of the other kinds are few and all read; visits are counted by year, then
-    only the page's are read: one query per kind, and one more for the counts.
+    only the page's are read: one query per kind, and one more for the counts (made even
+    where visits are not shown: the page gives their number).
     """
     wanted = Kind.values if kinds is None else [kind for kind in Kind.values if kind in kinds]
     others = sorted(
@@ -275,8 +306,9 @@ def timeline_page(
         key=lambda entry: entry.sort_key,
     )
     counts = Counter(entry.year for entry in others)
+    visit_counts = _visit_counts(relationship)
     if Kind.VISIT in wanted:
-        counts.update(_visit_counts(relationship))
+        counts.update(visit_counts)
     years = sorted(counts, key=lambda y: (y is None, y or 0))
     pages = _paginate([(y, counts[y]) for y in years])
     page = _chosen_page(pages, year, part)
@@ -289,6 +321,7 @@ def timeline_page(
         pages=pages,
         entry_count=sum(counts.values()),
         years=[(y, counts[y]) for y in years],
+        visit_count=sum(visit_counts.values()),
     )
 
 

@@ -98,7 +98,11 @@ def relationship_detail(request, slug):
     """The relationship's timeline, year by year, filtered by kind through ?kind=…, a page
     of years at a time through ?year=… (and &part=… for a year too long for one page)."""
     relationship = get_object_or_404(
-        _relationships(former_names=False).prefetch_related("areas", "sources"), slug=slug
+        Relationship.objects.published()
+        .with_current_status()
+        .select_related("home_city", "partner_city")
+        .prefetch_related("areas", "sources"),
+        slug=slug,
     )
     # Both cities' former names in one query, which the milestones use too.
     prefetch_related_objects(

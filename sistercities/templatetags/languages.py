@@ -5,19 +5,27 @@ pages need no entry in settings.
 """
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 
 def _language_urls(request) -> dict[str, str]:
-    """The same page in each language where it resolves, else each language's home page."""
-    if request.resolver_match is None:
-        urls = {}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
+    """The same page in each language where it resolves, else each language's home page.
+
+    As django.urls.translate_url does, but from the request's own match: resolving the
+    path again for each language cost more than the rest of the page's header."""
+    match = request.resolver_match
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if match is None:
                 urls[code] = reverse("sistercities:home")
-        return urls
-    return {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+                continue
+            try:
+                urls[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                urls[code] = request.path
+    return urls
 
 
 def page_languages(request) -> dict:
