@@ -3,6 +3,7 @@
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
 from sistercities.caching import city_tag, page_shows, relationship_tag
@@ -16,7 +17,15 @@ from sistercities.models import (
     Signatory,
 )
 from sistercities.templatetags.translations import seen_text_contains
-from sistercities.timeline import Kind, former_names_in_order, group_by_year, timeline_page
+from sistercities.timeline import (
+    Kind,
+    Page,
+    TimelinePage,
+    former_names_in_order,
+    group_by_year,
+    timeline_page,
+    year_parameter,
+)
 from visits.models import DelegationMember, Visit
 from visits.queries import latest_first, localized_names
 from visits.views import public_visits, visit_cards
@@ -123,6 +132,7 @@ def relationship_detail(request, slug):
         {
             "relationship": relationship,
             "timeline": timeline,
+            **_timeline_links(timeline, chosen),
             "years": group_by_year(timeline.entries),
             "entry_count": timeline.entry_count,
             "kinds": [
@@ -132,6 +142,35 @@ def relationship_detail(request, slug):
             "filtered": bool(chosen) and len(chosen) < len(Kind.values),
         },
     )
+
+
+def _timeline_links(timeline: TimelinePage, kinds: list[str]) -> dict:
+    """The addresses of the timeline's years and of its neighbouring pages, keeping the
+    kind filter. Made here rather than with {% querystring %}: two dozen years of links
+    cost the page more than its fifty entries."""
+    filter_query = [("kind", kind) for kind in kinds]
+
+    def address(page: Page | None, year: str) -> str:
+        query = [*filter_query, ("year", year)]
+        if page is not None and page.part is not None:
+            query.append(("part", page.part))
+        return f"?{urlencode(query)}"
+
+    earlier, later = timeline.previous, timeline.next
+    return {
+        "year_links": [
+            {
+                "year": year,
+                "count": count,
+                "anchor": f"year-{year_parameter(year)}",
+                "href": address(None, year_parameter(year)),
+                "current": year in timeline.page.years,
+            }
+            for year, count in timeline.years
+        ],
+        "earlier_href": earlier and address(earlier, earlier.year_parameters[0]),
+        "later_href": later and address(later, later.year_parameters[0]),
+    }
 
 
 def city_detail(request, slug):
