@@ -56,6 +56,8 @@ PUBLIC_NAMESPACES = {"sistercities", "visits", "journalism"}
 PUBLIC_SERVICE_PAGES = {"sitemap", "robots-txt"}
 # Pages of old versions are never read again; this only bounds the memory they hold.
 PAGE_TIMEOUT = 24 * 60 * 60
+# How many pages' tags the middleware of one process keeps in mind (a few hundred bytes each).
+MAX_REMEMBERED_PAGES = 20_000
 # Headers a cached copy does not keep: the cache sets them for each answer.
 UNKEPT_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
 # How an object of a content model reaches the relationships whose pages show it.
@@ -270,11 +272,14 @@ class CachedPage:
     content: bytes
     gzipped: bytes | None  # None where compression would not make it smaller
 
-    @property
-    def is_current(self) -> bool:
+    def is_current(self, known_versions: dict[str, int]) -> bool:
+        """Whether its tags are still at the versions it was rendered under; the versions
+        not among `known_versions` (read with the page) cost one more round trip."""
         if self.expires is not None and time.time() >= self.expires:
             return False
-        return tag_versions(self.versions) == self.versions
+        missing = self.versions.keys() - known_versions.keys()
+        versions = {**known_versions, **(tag_versions(missing) if missing else {})}
+        return all(versions[tag] == version for tag, version in self.versions.items())
 
     def response(self, request) -> HttpResponse:
         compressed = self.gzipped is not None and _accepts_gzip(request)
@@ -297,15 +302,20 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # The tags each page was last seen with in this process, so that the page and the
+        # versions of its tags come in one round trip. Only a hint: a page whose tags
+        # differ costs a second one.
+        self.tags_of_page: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, request):
         lookup = settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD")
         if lookup and _is_anonymous(request):
             key = _page_key(request)
-            cached = cache.get(key)
-            if cached is not None and cached.is_current:
+            cached, versions = self._read(key)
+            if cached is not None and cached.is_current(versions):
                 return _conditional(request, cached.response(request))
-            request._page_to_store = (key, tag_versions([LISTS])[LISTS])
+            lists_version = versions.get(LISTS) or tag_versions([LISTS])[LISTS]
+            request._page_to_store = (key, lists_version)
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD") or not _is_public(request.resolver_match):
             return response
@@ -315,10 +325,25 @@ class PublicPageCacheMiddleware:
         if to_store is not None and _is_shareable(request, response):
             page = _store(request, response, *to_store)
             if page is not None:
+                self._remember_tags(to_store[0], page)
                 return _conditional(request, page.response(request))
         if not response.has_header("ETag"):
             response["ETag"] = _etag(response.content)
         return _conditional(request, response)
+
+    def _read(self, key: str) -> tuple[CachedPage | None, dict[str, int]]:
+        """The cached page and the versions of "lists" and of the tags it had last time."""
+        tag_keys = {_key(tag): tag for tag in (LISTS, *self.tags_of_page.get(key, ()))}
+        found = cache.get_many([key, *tag_keys])
+        cached = found.pop(key, None)
+        if cached is not None:
+            self._remember_tags(key, cached)
+        return cached, {tag_keys[name]: version for name, version in found.items()}
+
+    def _remember_tags(self, key: str, page: CachedPage) -> None:
+        if len(self.tags_of_page) >= MAX_REMEMBERED_PAGES:
+            self.tags_of_page.clear()
+        self.tags_of_page[key] = tuple(page.versions)
 
 
 def _conditional(request, response):

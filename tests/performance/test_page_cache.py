@@ -5,6 +5,7 @@ import gzip
 import time
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
@@ -59,6 +60,40 @@ def test_second_anonymous_request_is_served_from_the_cache_without_queries(clien
     assert second["ETag"] == first["ETag"]
     assert second["Last-Modified"] == first["Last-Modified"]
     assert "no-cache" in second["Cache-Control"]
+
+
+class CacheReads:
+    """Counts the reads of Django's cache: each is one round trip to Redis. (The local
+    memory cache of the tests reads many keys one by one: those count as one read.)"""
+
+    def __init__(self, monkeypatch):
+        cache = caches["default"]
+        self.count, self.depth = 0, 0
+        for name in ("get", "get_many"):
+            monkeypatch.setattr(cache, name, self._counted(getattr(cache, name)))
+
+    def _counted(self, read):
+        def counted(*args, **kwargs):
+            self.count += self.depth == 0
+            self.depth += 1
+            try:
+                return read(*args, **kwargs)
+            finally:
+                self.depth -= 1
+
+        return counted
+
+
+@pytest.mark.parametrize("page", ["home", "timeline"])
+def test_a_cached_page_is_answered_with_one_cache_read(client, record, monkeypatch, page):
+    """The page and the versions of its tags come together; a changed page's new tags are
+    learnt as it is stored again."""
+    url = url_in("en", "sistercities:home") if page == "home" else url_of(record.relationship)
+    client.get(url)
+    reads = CacheReads(monkeypatch)
+    for _ in range(3):
+        assert client.get(url).status_code == 200
+    assert reads.count == 3
 
 
 def test_each_language_has_its_own_cached_page(client, record):
