@@ -101,7 +101,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, keeping its client (sistercities/redis_cache.py).
+            "BACKEND": "sistercities.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
