@@ -36,9 +36,9 @@ SEARCH_MIN_LENGTH = 2
 SEARCH_LIMIT = 50
 
 
-def _relationships(former_names=True):
-    """Relationships with their cities, current status and count of published visits (and
-    the former names of their cities, unless the caller reads them itself)."""
+def _relationships():
+    """Relationships with their cities and the cities' former names, current status and
+    count of published visits."""
     published = (
         Visit.objects.published()
         .filter(relationship=OuterRef("pk"))
@@ -47,17 +47,13 @@ def _relationships(former_names=True):
         .annotate(count=Count("pk"))
         .values("count")
     )
-    relationships = (
+    return (
         Relationship.objects.published()
         .with_current_status()
         .annotate(visit_count=Coalesce(Subquery(published), 0))
         .select_related("home_city", "partner_city")
+        .prefetch_related("home_city__former_names", "partner_city__former_names")
     )
-    if former_names:
-        relationships = relationships.prefetch_related(
-            "home_city__former_names", "partner_city__former_names"
-        )
-    return relationships
 
 
 def home(request):
