@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercities.models import FormerCityName, Relationship, RelationshipStatus, StatusChange
 from sistercities.partial_dates import PartialDate, format_partial_date
-from sistercities.templatetags.translations import translated_field
+from sistercities.templatetags.translations import fallback_lang
 from visits.models import Direction, Visit
 from visits.queries import localized_names
 
@@ -81,11 +81,11 @@ class TimelineEntry:
     @property
     def title_lang(self) -> str:
         """The language the title falls back to, or "" where it is the visitor's own."""
-        return _fallback_lang(self.object, "title")
+        return fallback_lang(self.object, "title")
 
     @property
     def summary_lang(self) -> str:
-        return _fallback_lang(self.object, "summary")
+        return fallback_lang(self.object, "summary")
 
     @property
     def sort_key(self) -> tuple:
@@ -94,11 +94,6 @@ class TimelineEntry:
 
 
 _KIND_ORDER = {kind: position for position, kind in enumerate(Kind.values)}
-
-
-def _fallback_lang(obj, field: str) -> str:
-    text = translated_field(obj, field)
-    return text.lang if text.fell_back else ""
 
 
 def timeline_for(

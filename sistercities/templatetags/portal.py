@@ -8,7 +8,7 @@ from sistercities.models import RelationshipStatus
 from sistercities.partial_dates import format_partial_date
 from sistercities.templatetags import languages
 from sistercities.templatetags.position_map import position_map_context
-from sistercities.templatetags.translations import translated_field
+from sistercities.templatetags.translations import fallback_lang, translated_field
 
 register = template.Library()
 
@@ -33,11 +33,7 @@ def translated(obj, field):
     return translated_field(obj, field)
 
 
-@register.filter
-def fallback_lang(obj, field) -> str:
-    """The language obj.<field> falls back to, or "" where it is in the visitor's own."""
-    text = translated_field(obj, field)
-    return text.lang if text.fell_back else ""
+register.filter("fallback_lang", fallback_lang)
 
 
 @register.simple_tag(takes_context=True)

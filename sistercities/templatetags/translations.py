@@ -56,6 +56,12 @@ def translated_field(obj, field: str) -> Translated:
     return Translated(value="", lang=chain[0], wanted=chain[0])
 
 
+def fallback_lang(obj, field: str) -> str:
+    """The language obj.<field> falls back to, or "" where it is in the visitor's own."""
+    text = translated_field(obj, field)
+    return text.lang if text.fell_back else ""
+
+
 def seen_text_contains(fields: list[str], text: str) -> Q:
     """Rows whose text, as a visitor in the active language sees it, contains `text`.
 

@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='visit',
-            index=models.Index(fields=['relationship', 'start_date', 'id'], name='visit_relationship_by_date'),
+            index=models.Index(fields=['relationship', 'start_date', 'id'], include=('status', 'publish_at'), name='visit_relationship_by_date'),
         ),
     ]
