@@ -20,13 +20,13 @@ from pathlib import Path
 import django
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sistercities.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from sistercities.importing.service import relationships_import  # noqa: E402
+from importing.service import relationships_import  # noqa: E402
 
 # The project lives beside ../shared, as on every machine of the team and in CI.
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "twin_cities.csv"

@@ -118,7 +118,7 @@ class Gunicorn:
                 PYTHON,
                 "-m",
                 "gunicorn",
-                "sistercities.wsgi",
+                "portal.wsgi",
                 "--workers=2",
                 f"--bind=127.0.0.1:{port}",
                 "--log-level=warning",

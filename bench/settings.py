@@ -1,5 +1,5 @@
 """The portal's settings with the benchmark's URLs: the pages plus a minimal floor view."""
 
-from sistercities.settings import *  # noqa: F403
+from portal.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"

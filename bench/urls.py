@@ -4,7 +4,7 @@ through the same middleware, as the benchmark's yardstick."""
 from django.http import HttpResponse
 from django.urls import path
 
-from sistercities.urls import urlpatterns as portal_patterns
+from portal.urls import urlpatterns as portal_patterns
 
 
 def floor(request):

@@ -1,4 +1,4 @@
-"""Write the land outline of the partner map, sistercities/data/land-110m.json.
+"""Write the land outline of the partner map, directory/data/land-110m.json.
 
 The outline is Natural Earth's 1:110m land (public domain, "Made with Natural Earth"), read from
 the TopoJSON of the npm package world-atlas and turned into one SVG path, already projected with
@@ -12,7 +12,7 @@ the JSON this writes; to regenerate it, from the repository root:
 import json
 from pathlib import Path
 
-from sistercities.directory_charts import LAND_OUTLINE, MAP_HEIGHT, MAP_WIDTH, project
+from directory.charts import LAND_OUTLINE, MAP_HEIGHT, MAP_WIDTH, project
 
 SOURCE = Path("node_modules/world-atlas/land-110m.json")
 

@@ -1,4 +1,5 @@
-"""What a visit needs before the public may see it; shared by the admin and the public site."""
+"""What a visit needs before the public may see it, and what the public sees of its
+publication; shared by the admin, the visit pages, the feeds and the exports."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -23,3 +24,15 @@ def missing_for_publication(visit: Visit) -> list[str]:
         for language in REQUIRED_LANGUAGES
         if not (getattr(visit, f"{field}_{language}") or "").strip()
     ]
+
+
+def last_updated(visit: Visit):
+    """When the public version last changed: a scheduled report edited before it went
+    public was last updated when it appeared."""
+    return max(visit.updated_at, visit.publish_at)
+
+
+def lead_photo(visit: Visit):
+    """The visit's first photo with public copies, from the prefetched photos. The upload
+    itself is never shown: it may carry camera and location data (visits/images.py)."""
+    return next((photo for photo in visit.photos.all() if photo.picture), None)

@@ -1,17 +1,6 @@
 """Query parts of the public lists of visits: what a card leaves unread, the latest few."""
 
-from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
-from modeltranslation.utils import build_localized_fieldname
-
-
-def localized_names(*fields: str) -> list[str]:
-    """The columns of translated fields: the field itself and its copy in each language."""
-    return [
-        name
-        for field in fields
-        for name in (field, *(build_localized_fieldname(field, lang) for lang in LANGUAGES))
-    ]
-
+from sistercities.translated import localized_names
 
 # What a visit card never shows: the long texts of the report page, in every language, and
 # the descriptions of the two cities. Lists leave them in the database.

@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from sistercities.caching import page_shows, relationship_tag
-from visits.feeds import last_updated
 from visits.models import DelegationMember, Meeting, Quote, Visit
+from visits.publication import last_updated
 from visits.queries import CARD_DEFERRED
 
 

@@ -12,9 +12,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from sistercities.archive import archived_models
+from archive.transfer import archived_models
+from showcase.services import showcase_load
 from sistercities.models import City, Protocol
-from sistercities.services import showcase_load
 from tests.admin.forms import form_data
 from tests.photos.samples import camera_jpeg, png, upload
 from visits.models import Photo, Visit

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
-from sistercities.archive import stored_files
+from archive.transfer import stored_files
 from sistercities.models import City
 from visits.models import Visit
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
-from sistercities.archive import content_models, stored_files
+from archive.transfer import content_models, stored_files
 from sistercities.models import City
 from tests.journalism.crawl import crawl
 from visits.models import Visit

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sistercities.importing.reading import ImportRefused
-from sistercities.importing.service import WIKIPEDIA_LISTS, relationships_import
+from importing.reading import ImportRefused
+from importing.service import WIKIPEDIA_LISTS, relationships_import
 from sistercities.models import City, CityAlias, Relationship, Source, StatusChange
 from tests.importing.conftest import SLICE, count_queries, row_counts
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from sistercities.importing.service import relationships_import
+from importing.service import relationships_import
 from tests.importing.conftest import SLICE
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from sistercities.importing.countries import UnknownCountry, country_code
-from sistercities.importing.reading import (
+from importing.countries import UnknownCountry, country_code
+from importing.reading import (
     GENERIC,
     TWIN_CITIES,
     ImportRefused,
@@ -117,7 +117,7 @@ def test_a_bad_file_is_refused_with_a_clear_message(data, message):
 
 
 def test_a_file_over_the_size_limit_is_refused(monkeypatch):
-    monkeypatch.setattr("sistercities.importing.reading.MAX_BYTES", 100)
+    monkeypatch.setattr("importing.reading.MAX_BYTES", 100)
     with pytest.raises(ImportRefused, match="the limit is"):
         read_file(b"city,country,partner city,partner country\n" + b"A,TR,B,SY\n" * 20)
 

@@ -5,8 +5,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from journalism.feeds import publisher_name
 from tests.factories import PhotoFactory, RelationshipFactory, VisitFactory
-from visits.feeds import publisher_name
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from showcase.services import showcase_load
 from sistercities.models import Relationship
-from sistercities.services import showcase_load
 from tests.factories import (
     CityFactory,
     DelegationMemberFactory,

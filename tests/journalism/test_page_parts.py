@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 from django.utils.timezone import localtime
 
+from journalism.feeds import publisher_name
 from tests.factories import VisitFactory
-from visits.feeds import publisher_name
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The Redis cache backend: Django's own, keeping one client instead of one per operation."""
 
-from sistercities.redis_cache import RedisCache
+from portal.redis_cache import RedisCache
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
 

@@ -95,7 +95,7 @@ class Server:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "sistercities.wsgi",
+                "portal.wsgi",
                 "--workers=1",
                 f"--bind={self.base.removeprefix('http://')}",
             ],

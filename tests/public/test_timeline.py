@@ -3,10 +3,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from sistercities import timeline
+from public import timeline
+from public.timeline import group_by_year, timeline_for, timeline_page
 from sistercities.models import Relationship
 from sistercities.partial_dates import PartialDate
-from sistercities.timeline import group_by_year, timeline_for, timeline_page
 from tests.factories import ProtocolFactory, StatusChangeFactory, VisitFactory
 from tests.public.conftest import DRAFT_TITLE, FUTURE_TITLE
 

@@ -105,7 +105,7 @@ def gunicorn(tmp_path):
             f"127.0.0.1:{port}",
             "--workers",
             "1",
-            "sistercities.wsgi",
+            "portal.wsgi",
         ],
         cwd=ROOT,
         env=env,

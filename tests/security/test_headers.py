@@ -128,16 +128,16 @@ def test_production_error_page_shows_no_traceback(settings):
 @pytest.fixture
 def admin_at(settings):
     """Move the admin to another path and rebuild the root URLconf, then put it back."""
-    import sistercities.urls
+    import portal.urls
 
     def move(admin_path):
         settings.ADMIN_PATH = admin_path
-        importlib.reload(sistercities.urls)
+        importlib.reload(portal.urls)
         clear_url_caches()
 
     yield move
     settings.ADMIN_PATH = "admin/"
-    importlib.reload(sistercities.urls)
+    importlib.reload(portal.urls)
     clear_url_caches()
 
 

@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from sistercities.security import client_ip
+from portal.security import client_ip
 from tests.security.conftest import STAFF_PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sistercities.urls import urlpatterns as portal_urlpatterns
+from portal.urls import urlpatterns as portal_urlpatterns
 
 SECRET_DETAIL = "connection string postgres://portal:hunter2@db/portal"
 

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_django(code: str, **environment) -> subprocess.CompletedProcess:
     """Run Python with the project's settings in a fresh process and the given environment."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sistercities.settings", **environment}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", **environment}
     env.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],

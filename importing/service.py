@@ -1,0 +1,361 @@
+"""Plan an import of sister-city pairs, report it, and write it when asked.
+
+Which pairs become relationships: by default only the rows in which the home city
+(settings.HOME_CITY_SLUG) takes part, since the portal is about the home city's partners;
+the other rows are counted as skipped, and no city is created for them. With `all_pairs`
+every usable row becomes a relationship between its two cities (the benchmark imports the
+whole Wikipedia list so).
+
+The plan is made from the file and three dictionaries loaded from the database (cities by
+each name, relationships by pair of cities, slugs), so a dry run is the real run without its
+writes. Writes go in batches through simple_history's `bulk_create_with_history`, so the
+number of queries grows with batches, not rows, and every created row has its history.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, count
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from importing.countries import normalise
+from importing.matching import CityIndex, Key
+from importing.reading import TWIN_CITIES, ImportRefused, Place, Problem, read_file
+from sistercities.caching import content_changed
+from sistercities.models import City, Relationship, Source, StatusChange
+from sistercities.partial_dates import PartialDate
+from sistercities.services import instance_sync
+
+BATCH_SIZE = 1000
+SLUG_LENGTH = 60
+NEW = "new"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where a list comes from; every relationship it creates carries it as a Source."""
+
+    title: str
+    publisher: str = ""
+    url: str = ""
+    licence: str = ""
+    note: str = ""
+
+
+WIKIPEDIA_LISTS = SourceInfo(
+    title="Wikipedia: lists of twin towns and sister cities (twin_cities.csv, Hekman/twincities)",
+    publisher="Wikipedia contributors; compiled and geocoded by Hekman/twincities",
+    url="https://github.com/Hekman/twincities/blob/84ebdec/app/public/twin_cities.csv",
+    licence="CC BY-SA 4.0",
+    note=(
+        "Pairs scraped from Wikipedia's “List of twin towns and sister cities” pages and "
+        "geocoded by the Hekman/twincities project (MIT-licensed code). The data is "
+        "Wikipedia's, under CC BY-SA: attribution to Wikipedia contributors, "
+        "https://en.wikipedia.org/wiki/Lists_of_twin_towns_and_sister_cities."
+    ),
+)
+
+
+@dataclass
+class CityPlan:
+    """A city the import uses: one already in the database, found `how`, or a NEW one."""
+
+    name: str
+    country: str
+    how: str
+    city_id: int | None = None
+    latitude: object = None
+    longitude: object = None
+    spellings: dict[str, int] = field(default_factory=dict)  # spelling: first line
+
+    @property
+    def merged(self) -> bool:
+        return len(self.spellings) > 1
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+
+@dataclass
+class PairPlan:
+    line: int
+    home: CityPlan
+    partner: CityPlan
+    kind: str
+    status: str
+    since: PartialDate | None
+    source_url: str
+    relationship_id: int | None = None
+    repeated_on: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.is_new = self.relationship_id is None
+
+    def __str__(self):
+        return f"{self.home} – {self.partner}"
+
+
+@dataclass
+class ImportReport:
+    file_format: str
+    row_count: int
+    cities: list[CityPlan]
+    pairs: list[PairPlan]
+    problems: list[Problem]
+    skipped: int
+    committed: bool = False
+
+    @property
+    def new_cities(self) -> list[CityPlan]:
+        return [city for city in self.cities if city.how == NEW]
+
+    @property
+    def matched_cities(self) -> list[CityPlan]:
+        return [city for city in self.cities if city.how != NEW]
+
+    @property
+    def merged_cities(self) -> list[CityPlan]:
+        return [city for city in self.cities if city.merged]
+
+    @property
+    def new_pairs(self) -> list[PairPlan]:
+        return [pair for pair in self.pairs if pair.is_new]
+
+    @property
+    def existing_pairs(self) -> list[PairPlan]:
+        return [pair for pair in self.pairs if not pair.is_new]
+
+    @property
+    def merged_pairs(self) -> list[PairPlan]:
+        return [pair for pair in self.pairs if pair.repeated_on]
+
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def relationships_import(
+    *,
+    data: bytes,
+    source: SourceInfo | None = None,
+    commit: bool = False,
+    all_pairs: bool = False,
+    publish: bool = False,
+    user=None,
+    reason: str = "",
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read `data`, plan the import and, if `commit`, write it in one transaction.
+
+    Raises ImportRefused, having written nothing, for a bad file or a missing home city.
+    """
+    parsed = read_file(data)
+    if source is None:
+        source = WIKIPEDIA_LISTS if parsed.format == TWIN_CITIES else SourceInfo(_("Imported list"))
+    report = _plan(parsed, all_pairs=all_pairs)
+    if commit:
+        with transaction.atomic():
+            _write(
+                report, source=source, publish=publish, user=user, reason=reason, progress=progress
+            )
+            # Bulk writes send no signals: tell the page cache itself.
+            content_changed()
+        report.committed = True
+    return report
+
+
+def _plan(parsed, *, all_pairs: bool) -> ImportReport:
+    index = CityIndex()
+    home_id = None
+    if not all_pairs:
+        try:
+            home_id = City.objects.home().pk
+        except City.DoesNotExist:
+            raise ImportRefused(
+                _("The home city “%(slug)s” is not in the database yet; add it first.")
+                % {"slug": settings.HOME_CITY_SLUG}
+            ) from None
+    existing = {
+        frozenset(pair): pk
+        for pk, *pair in Relationship.objects.values_list("pk", "home_city_id", "partner_city_id")
+    }
+    cities: dict[Key | int, CityPlan] = {}
+    pairs: dict[frozenset, PairPlan] = {}
+    problems = list(parsed.problems)
+    skipped = 0
+
+    def resolve(place: Place) -> CityPlan:
+        key, spelling = index.canonical(place.name, place.country)
+        matches = index.find(key) or index.find((place.country, normalise(place.name)))
+        if len(matches) > 1:
+            names = ", ".join(index.cities[match.city_id] for match in matches)
+            raise ValueError(
+                _("“%(name)s” matches several cities (%(names)s); add an alias to tell them apart")
+                % {"name": place.name, "names": names}
+            )
+        ref = matches[0].city_id if matches else key
+        if ref not in cities:
+            if matches:
+                how = _("alias") if spelling != place.name else matches[0].how
+                cities[ref] = CityPlan(index.cities[ref], place.country, how, city_id=ref)
+            else:
+                cities[ref] = CityPlan(
+                    spelling, place.country, NEW, None, place.latitude, place.longitude
+                )
+        return cities[ref]
+
+    for row in parsed.rows:
+        try:
+            first, second = resolve(row.city), resolve(row.partner)
+        except ValueError as error:
+            problems.append(Problem(row.line, str(error)))
+            continue
+        if first is second:
+            problems.append(
+                Problem(row.line, _("%(city)s cannot be its own sister") % {"city": first})
+            )
+            continue
+        if not all_pairs and home_id not in (first.city_id, second.city_id):
+            skipped += 1
+            continue
+        first.spellings.setdefault(row.city.name, row.line)
+        second.spellings.setdefault(row.partner.name, row.line)
+        if home_id is not None and second.city_id == home_id:
+            first, second = second, first
+        key = frozenset((id(first), id(second)))
+        if key in pairs:
+            pairs[key].repeated_on.append(row.line)
+            continue
+        pairs[key] = PairPlan(
+            row.line,
+            first,
+            second,
+            row.kind,
+            row.status,
+            row.since,
+            row.source_url,
+            relationship_id=existing.get(frozenset((first.city_id, second.city_id))),
+        )
+    return ImportReport(
+        parsed.format,
+        parsed.row_count,
+        sorted(
+            (city for city in cities.values() if city.spellings),
+            key=lambda city: min(city.spellings.values()),
+        ),
+        list(pairs.values()),
+        sorted(problems, key=lambda problem: problem.line),
+        skipped,
+    )
+
+
+def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, reason: str, progress):
+    reason = reason or _("import")
+    total = len(report.new_cities) + len(report.new_pairs)
+    done = 0
+
+    def batches(objects: list) -> Iterator[list]:
+        nonlocal done
+        for start in range(0, len(objects), BATCH_SIZE):
+            batch = objects[start : start + BATCH_SIZE]
+            yield batch
+            done += len(batch)
+            if progress:
+                progress(done, total)
+
+    slugs = set(City.objects.values_list("slug", flat=True))
+    new_cities = report.new_cities
+    objects = [
+        City(
+            slug=_unique_slug(slugify(city.name)[:SLUG_LENGTH] or "city", slugs, city.country),
+            name_tr=city.name,
+            name_en=city.name,
+            country=city.country,
+            latitude=city.latitude,
+            longitude=city.longitude,
+        )
+        for city in new_cities
+    ]
+    for batch in batches(objects):
+        bulk_create_with_history(batch, City, default_user=user, default_change_reason=reason)
+    city_slugs = {}
+    for city, created in zip(new_cities, objects, strict=True):
+        city.city_id = created.pk
+        city_slugs[created.pk] = created.slug
+    known = {city.city_id for city in report.cities if city.city_id not in city_slugs}
+    city_slugs.update(City.objects.filter(pk__in=known).values_list("pk", "slug"))
+
+    slugs = set(Relationship.objects.values_list("slug", flat=True))
+    new_pairs = report.new_pairs
+    relationships = [
+        Relationship(
+            slug=_unique_slug(
+                f"{city_slugs[pair.home.city_id]}-{city_slugs[pair.partner.city_id]}"[:110],
+                slugs,
+            ),
+            home_city_id=pair.home.city_id,
+            partner_city_id=pair.partner.city_id,
+            kind=pair.kind,
+            established_on=pair.since,
+            is_published=publish,
+        )
+        for pair in new_pairs
+    ]
+    for batch in batches(relationships):
+        bulk_create_with_history(
+            batch, Relationship, default_user=user, default_change_reason=reason
+        )
+    for pair, created in zip(new_pairs, relationships, strict=True):
+        pair.relationship_id = created.pk
+
+    changes = [
+        StatusChange(relationship_id=pair.relationship_id, status=pair.status, date=pair.since)
+        for pair in new_pairs
+        if pair.status
+    ]
+    for start in range(0, len(changes), BATCH_SIZE):
+        bulk_create_with_history(
+            changes[start : start + BATCH_SIZE],
+            StatusChange,
+            default_user=user,
+            default_change_reason=reason,
+        )
+    _link_sources(report.pairs, source, reason)
+
+
+def _link_sources(pairs: list[PairPlan], source: SourceInfo, reason: str) -> None:
+    """Give each relationship of the list its Source, once."""
+    sources = {}
+    for url in {pair.source_url or source.url for pair in pairs}:
+        sources[url], _outcome = instance_sync(
+            model=Source,
+            key={"title": source.title, "url": url},
+            values={
+                "publisher": source.publisher,
+                "licence": source.licence,
+                "note_en": source.note,
+            },
+            reason=reason,
+        )
+    Link = Relationship.sources.through
+    linked = set(
+        Link.objects.filter(source__in=sources.values()).values_list("relationship_id", "source_id")
+    )
+    wanted = {(pair.relationship_id, sources[pair.source_url or source.url].pk) for pair in pairs}
+    Link.objects.bulk_create(
+        [Link(relationship_id=rel, source_id=src) for rel, src in wanted - linked],
+        batch_size=BATCH_SIZE,
+    )
+
+
+def _unique_slug(base: str, taken: set[str], *qualifiers: str) -> str:
+    """`base`, else `base-<qualifier>`, else `base-2`, `base-3`…; the result joins `taken`."""
+    candidates = chain(
+        [base], (f"{base}-{q.lower()}" for q in qualifiers), (f"{base}-{n}" for n in count(2))
+    )
+    slug = next(candidate for candidate in candidates if candidate not in taken)
+    taken.add(slug)
+    return slug

@@ -1,0 +1,60 @@
+"""Template helpers for journalists' needs: citations, social cards, feed and data links."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django import template
+
+from journalism.feeds import publisher_name, report_description
+from visits.models import Visit
+from visits.publication import last_updated, lead_photo
+
+register = template.Library()
+
+# OpenGraph wants language_TERRITORY.
+_OG_LOCALES = {"tr": "tr_TR", "en": "en_GB", "kk": "kk_KZ", "ru": "ru_RU"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    description: str
+    publisher: str
+    published: datetime
+    updated: datetime
+    url: str
+
+
+@register.simple_tag(takes_context=True)
+def citation(context, visit: Visit) -> Citation:
+    """{% citation visit as cite %}: what a reader needs to cite or share the report."""
+    return Citation(
+        title=visit.title,
+        description=report_description(visit),
+        publisher=publisher_name(visit.relationship.home_city),
+        published=visit.publish_at,
+        updated=last_updated(visit),
+        url=context["request"].build_absolute_uri(visit.get_absolute_url()),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def feed_relationship(context):
+    """The relationship whose own feed a page announces: its own, or its visit's."""
+    visit = context.get("visit")
+    return context.get("relationship") or getattr(visit, "relationship", None)
+
+
+@register.filter(name="lead_photo")
+def lead_photo_filter(visit: Visit):
+    return lead_photo(visit)
+
+
+@register.filter
+def og_locale(language_code: str) -> str:
+    return _OG_LOCALES.get(language_code, language_code)

@@ -1,0 +1,254 @@
+"""Settings of the sister-city portal, read from the environment (see README, "Configuration")."""
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from portal.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+
+
+def _secret_key() -> str:
+    """The configured secret, or a local one generated once into a git-ignored file."""
+    configured = env_str("DJANGO_SECRET_KEY")
+    if configured:
+        return configured
+    if env_bool("DJANGO_REQUIRE_SECRET_KEY", False):
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+    key_file = BASE_DIR / ".secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "modeltranslation",  # before django.contrib.admin, as modeltranslation requires
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_countries",
+    "simple_history",
+    "sistercities",
+    "visits",
+    "public",
+    "directory",
+    "journalism",
+    "importing",
+    "archive",
+    "showcase",
+    "axes",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
+    "portal.security.RejectNulBytesMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and authentication: a cached page is answered without them,
+    # and a page to store comes back with their headers (sistercities/caching.py).
+    "sistercities.caching.PublicPageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# No DATABASE_URL: a SQLite file in the project folder. postgres://… selects PostgreSQL.
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's Redis backend, keeping its client (portal/redis_cache.py).
+            "BACKEND": "portal.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages are kept in the cache until the content changes (sistercities/caching.py).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: Turkish first; interface strings in English are the gettext source.
+LANGUAGE_CODE = "tr"
+LANGUAGES = [
+    ("tr", _("Turkish")),
+    ("en", _("English")),
+    ("kk", _("Kazakh")),
+    ("ru", _("Russian")),
+]
+# Interface catalogues first; then the Kazakh country names that django-countries lacks,
+# kept in a folder makemessages never writes to (it is not named "locale").
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "sistercities" / "countries_locale"]
+# Our own date formats: English as "24 August 2019", Kazakh (which Django lacks) as
+# "24 тамыз 2019 ж.".
+FORMAT_MODULE_PATH = ["portal.formats"]
+TIME_ZONE = "Europe/Istanbul"
+USE_I18N = True
+USE_TZ = True
+
+# Kosovo has a user-assigned code that django-countries leaves nameless.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+
+# Content translation. A text missing in the visitor's language falls back along a chain
+# chosen for our readers: Kazakh readers mostly read Russian, everyone reads Turkish next.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "tr"
+MODELTRANSLATION_LANGUAGES = ("tr", "en", "kk", "ru")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("tr", "en"),
+    "kk": ("ru", "tr", "en"),
+    "ru": ("tr", "en"),
+    "en": ("tr",),
+}
+# modeltranslation's tabbed admin would load jQuery UI from a CDN: use the vendored copy.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+# Limits of a photo upload (visits/images.py): file size, and pixels read from the header.
+PHOTO_MAX_UPLOAD_BYTES = env_int("PORTAL_PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env_int("PORTAL_PHOTO_MAX_PIXELS", 40_000_000)
+
+
+def _media_storage() -> dict:
+    """Uploaded files: a local folder, or S3-compatible object storage (django-storages).
+
+    In the bucket only photos/renditions/ (and cities/, protocols/ if wanted) are public;
+    photo originals and press copies stay private: grant public read by prefix in the
+    bucket policy, so URLs need no signature and cached pages never hold expiring links.
+    """
+    kind = env_str("DJANGO_MEDIA_STORAGE", "local")
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind == "s3":
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env_str("S3_BUCKET"),
+                "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+                "region_name": env_str("S3_REGION") or None,
+                "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+                "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+                "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+                "querystring_auth": False,
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        }
+    raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE must be 'local' or 's3'; got {kind!r}")
+
+
+STORAGES = {
+    "default": _media_storage(),
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# The municipality that runs this portal; its relationships are the portal's subject.
+HOME_CITY_SLUG = env_str("PORTAL_HOME_CITY", "osmangazi")
+ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "admin/")
+
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_HTTPS_PROXY") else None
+)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's health check speaks plain HTTP
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+X_FRAME_OPTIONS = "DENY"
+
+# Staff sessions end when the browser closes, or after SESSION_COOKIE_AGE without a request.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Brute force on the staff login (django-axes): AXES_FAILURE_LIMIT wrong passwords for one
+# account from one address lock that pair out for AXES_COOLOFF_TIME. Tests log in with
+# Client.force_login(), since axes refuses Client.login() without a request.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+# Proxies in front of the app that append to X-Forwarded-For (portal.security.client_ip).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+}

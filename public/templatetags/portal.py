@@ -1,0 +1,77 @@
+"""Template tags of the public pages: partial dates, translated text, optional parts."""
+
+from django import template
+from django.template.loader import get_template
+
+from directory.templatetags.position_map import position_map_context
+from public.templatetags import languages
+from sistercities import caching
+from sistercities.models import RelationshipStatus
+from sistercities.partial_dates import format_partial_date
+from sistercities.translated import fallback_lang, translated_field
+
+register = template.Library()
+
+
+@register.filter
+def partial_date(value) -> str:
+    """A PartialDate at the precision it is known: "2019", "August 2019", "24 August 2019"."""
+    return format_partial_date(value)
+
+
+@register.simple_tag
+def date_span(start, end) -> str:
+    """ "24 August 2019", or "19 August 2019 – 23 August 2019" for several days."""
+    if end and end != start:
+        return f"{format_partial_date(start)} – {format_partial_date(end)}"
+    return format_partial_date(start)
+
+
+@register.simple_tag
+def translated(obj, field):
+    """{% translated visit "report" as report %}: report.value, report.lang, report.fell_back."""
+    return translated_field(obj, field)
+
+
+register.filter("fallback_lang", fallback_lang)
+
+
+@register.simple_tag(takes_context=True)
+def include_if_exists(context, template_name):
+    """Render a template another part of the site may provide, or nothing while it is absent."""
+    try:
+        part = get_template(template_name)
+    except template.TemplateDoesNotExist:
+        return ""
+    return part.render(context.flatten(), request=context.get("request"))
+
+
+@register.inclusion_tag("includes/position_map.html")
+def position_map(city, others=()):
+    """A small map of the city and its partners, drawn as inline SVG without any tiles."""
+    return position_map_context(city, others)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """{% page_languages as page %}: page.switcher, page.alternates, page.canonical_url."""
+    return languages.page_languages(context["request"])
+
+
+@register.simple_tag
+def home_city_name() -> str:
+    """Read from the cache, once per version of the content (caching.home_city)."""
+    city = caching.home_city()
+    return city.name if city else ""
+
+
+@register.filter
+def status_label(value) -> str:
+    """The translated label of a relationship status value ("active" → "aktif")."""
+    return RelationshipStatus(value).label if value in RelationshipStatus.values else ""
+
+
+@register.filter
+def name_at(city, date) -> str:
+    """The city's name at a PartialDate: "Kapchagay (today Konaev)" for 2019."""
+    return city.name_at(date.year if date else None)

@@ -1,0 +1,252 @@
+"""Public pages of relationships, cities and protocols, the home page and the search."""
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
+from django.views.generic import DetailView, ListView
+
+from public.timeline import (
+    Kind,
+    Page,
+    TimelinePage,
+    former_names_in_order,
+    group_by_year,
+    timeline_page,
+    year_parameter,
+)
+from sistercities.caching import city_tag, page_shows, relationship_tag
+from sistercities.models import (
+    City,
+    FormerCityName,
+    Organisation,
+    Person,
+    Protocol,
+    Relationship,
+    Signatory,
+)
+from sistercities.translated import localized_names, seen_text_contains
+from visits.models import DelegationMember, Visit
+from visits.queries import latest_first
+from visits.views import public_visits, visit_cards
+
+SHOWCASE_SLUG = "osmangazi-kapchagay"
+LATEST_VISITS = 6
+SEARCH_MIN_LENGTH = 2
+SEARCH_LIMIT = 50
+
+
+def _relationships():
+    """Relationships with their cities and the cities' former names, current status and
+    count of published visits."""
+    published = (
+        Visit.objects.published()
+        .filter(relationship=OuterRef("pk"))
+        .order_by()
+        .values("relationship")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        Relationship.objects.published()
+        .with_current_status()
+        .annotate(visit_count=Coalesce(Subquery(published), 0))
+        .select_related("home_city", "partner_city")
+        .prefetch_related("home_city__former_names", "partner_city__former_names")
+    )
+
+
+def home(request):
+    """The showcase relationship in full, the latest reports and the other partners as a
+    compact list of links: the relationship list holds every card."""
+    partners = list(
+        Relationship.objects.published()
+        .select_related("partner_city")
+        .only(
+            "slug",
+            "partner_city",
+            "partner_city__slug",
+            "partner_city__country",
+            *_names("partner_city"),
+        )
+    )
+    chosen = next(
+        (r for r in partners if r.slug == SHOWCASE_SLUG), partners[0] if partners else None
+    )
+    showcase = None
+    if chosen is not None:
+        showcase = _relationships().get(pk=chosen.pk)
+    return render(
+        request,
+        "public/home.html",
+        {
+            "showcase": showcase,
+            "other_relationships": [r for r in partners if r is not chosen],
+            "latest_visits": latest_first(visit_cards(), LATEST_VISITS),
+        },
+    )
+
+
+def _names(path: str) -> list[str]:
+    return [f"{path}__{name}" for name in localized_names("name")]
+
+
+class RelationshipListView(ListView):
+    template_name = "public/relationship_list.html"
+    context_object_name = "relationships"
+
+    def get_queryset(self):
+        return _relationships()
+
+
+def relationship_detail(request, slug):
+    """The relationship's timeline, year by year, filtered by kind through ?kind=…, a page
+    of years at a time through ?year=… (and &part=… for a year too long for one page)."""
+    relationship = get_object_or_404(
+        Relationship.objects.published()
+        .with_current_status()
+        .select_related("home_city", "partner_city")
+        .prefetch_related("areas", "sources"),
+        slug=slug,
+    )
+    # Both cities' former names in one query, which the milestones use too.
+    prefetch_related_objects(
+        [relationship.home_city, relationship.partner_city], former_names_in_order()
+    )
+    page_shows(request, relationship_tag(relationship.pk))
+    chosen = [kind for kind in request.GET.getlist("kind") if kind in Kind.values]
+    part = request.GET.get("part", "")
+    timeline = timeline_page(
+        relationship,
+        kinds=chosen or None,
+        year=request.GET.get("year"),
+        part=int(part) if part.isdigit() else None,
+    )
+    return render(
+        request,
+        "public/relationship_detail.html",
+        {
+            "relationship": relationship,
+            "timeline": timeline,
+            **_timeline_links(timeline, chosen),
+            "years": group_by_year(timeline.entries),
+            "entry_count": timeline.entry_count,
+            "kinds": [
+                {"value": value, "label": label, "checked": not chosen or value in chosen}
+                for value, label in Kind.choices
+            ],
+            "filtered": bool(chosen) and len(chosen) < len(Kind.values),
+        },
+    )
+
+
+def _timeline_links(timeline: TimelinePage, kinds: list[str]) -> dict:
+    """The addresses of the timeline's years and of its neighbouring pages, keeping the
+    kind filter. Made here rather than with {% querystring %}: two dozen years of links
+    cost the page more than its fifty entries."""
+    filter_query = [("kind", kind) for kind in kinds]
+
+    def address(page: Page | None, year: str) -> str:
+        query = [*filter_query, ("year", year)]
+        if page is not None and page.part is not None:
+            query.append(("part", page.part))
+        return f"?{urlencode(query)}"
+
+    earlier, later = timeline.previous, timeline.next
+    return {
+        "year_links": [
+            {
+                "year": year,
+                "count": count,
+                "anchor": f"year-{year_parameter(year)}",
+                "href": address(None, year_parameter(year)),
+                "current": year in timeline.page.years,
+            }
+            for year, count in timeline.years
+        ],
+        "earlier_href": earlier and address(earlier, earlier.year_parameters[0]),
+        "later_href": later and address(later, later.year_parameters[0]),
+    }
+
+
+def city_detail(request, slug):
+    city = get_object_or_404(City.objects.public().prefetch_related("former_names"), slug=slug)
+    page_shows(request, city_tag(city.pk))
+    of_city = Q(home_city=city) | Q(partner_city=city)
+    relationships = list(_relationships().filter(of_city))
+    partners = [r.partner_city if r.home_city_id == city.pk else r.home_city for r in relationships]
+    visits = public_visits().filter(
+        Q(relationship__home_city=city) | Q(relationship__partner_city=city)
+    )
+    return render(
+        request,
+        "public/city_detail.html",
+        {"city": city, "relationships": relationships, "partners": partners, "visits": visits},
+    )
+
+
+class ProtocolDetailView(DetailView):
+    template_name = "public/protocol_detail.html"
+    context_object_name = "protocol"
+
+    def get_object(self, queryset=None):
+        protocol = super().get_object(queryset)
+        page_shows(self.request, relationship_tag(protocol.relationship_id))
+        return protocol
+
+    def get_queryset(self):
+        return (
+            Protocol.objects.filter(relationship__is_published=True)
+            .select_related("relationship__home_city", "relationship__partner_city")
+            .prefetch_related(
+                "relationship__partner_city__former_names",
+                Prefetch(
+                    "signatories",
+                    queryset=Signatory.objects.select_related("person", "organisation"),
+                ),
+                "areas",
+                "sources",
+            )
+        )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = None
+    if len(query) >= SEARCH_MIN_LENGTH:
+        results = _search(query)
+    return render(
+        request,
+        "public/search.html",
+        {"query": query, "results": results, "min_length": SEARCH_MIN_LENGTH},
+    )
+
+
+def _search(query):
+    """Matches in the text a visitor sees in the active language (see seen_text_contains)."""
+    visits = visit_cards().filter(
+        seen_text_contains(["title", "summary", "report", "places"], query)
+    )
+    former_names = FormerCityName.objects.filter(seen_text_contains(["name"], query))
+    cities = (
+        City.objects.public()
+        .filter(
+            seen_text_contains(["name", "region"], query) | Q(pk__in=former_names.values("city"))
+        )
+        .prefetch_related("former_names")
+    )
+    memberships = DelegationMember.objects.filter(
+        visit__in=Visit.objects.published()
+    ).select_related("visit")
+    people = Person.objects.filter(seen_text_contains(["name"], query)).prefetch_related(
+        Prefetch("delegationmember_set", queryset=memberships, to_attr="public_memberships")
+    )
+    organisations = Organisation.objects.filter(
+        seen_text_contains(["name", "short_name"], query)
+    ).select_related("city")
+    return {
+        "visits": visits[:SEARCH_LIMIT],
+        "cities": cities[:SEARCH_LIMIT],
+        "people": people[:SEARCH_LIMIT],
+        "organisations": organisations[:SEARCH_LIMIT],
+    }
