@@ -37,7 +37,7 @@ class CitySitemap(TranslatedSitemap):
 
 class ProtocolSitemap(TranslatedSitemap):
     def items(self):
-        return Protocol.objects.filter(relationship__is_published=True).order_by("slug")
+        return Protocol.objects.published().order_by("slug")
 
 
 class VisitSitemap(TranslatedSitemap):

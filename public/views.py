@@ -172,11 +172,10 @@ def _timeline_links(timeline: TimelinePage, kinds: list[str]) -> dict:
 def city_detail(request, slug):
     city = get_object_or_404(City.objects.public().prefetch_related("former_names"), slug=slug)
     page_shows(request, city_tag(city.pk))
-    of_city = Q(home_city=city) | Q(partner_city=city)
-    relationships = list(_relationships().filter(of_city))
+    relationships = list(_relationships().involving(city))
     partners = [r.partner_city if r.home_city_id == city.pk else r.home_city for r in relationships]
     visits = public_visits().filter(
-        Q(relationship__home_city=city) | Q(relationship__partner_city=city)
+        relationship__in=Relationship.objects.involving(city).values("pk")
     )
     return render(
         request,
@@ -196,7 +195,7 @@ class ProtocolDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Protocol.objects.filter(relationship__is_published=True)
+            Protocol.objects.published()
             .select_related("relationship__home_city", "relationship__partner_city")
             .prefetch_related(
                 "relationship__partner_city__former_names",

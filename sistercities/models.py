@@ -33,16 +33,23 @@ class Source(models.Model):
         return f"{self.title} — {self.publisher}" if self.publisher else self.title
 
 
+def is_home_city() -> Q:
+    """The municipality that runs the portal, named by its slug (PORTAL_HOME_CITY): the one
+    statement of which city is home."""
+    return Q(slug=settings.HOME_CITY_SLUG)
+
+
 class CityQuerySet(models.QuerySet):
     def home(self):
-        return self.get(slug=settings.HOME_CITY_SLUG)
+        """The home city; City.DoesNotExist until it is recorded."""
+        return self.get(is_home_city())
 
     def public(self):
         """The home city and the cities of published relationships: an imported city waits
         for its relationship to be confirmed."""
         published = Relationship.objects.published()
         return self.filter(
-            Q(slug=settings.HOME_CITY_SLUG)
+            is_home_city()
             | Q(pk__in=published.values("home_city"))
             | Q(pk__in=published.values("partner_city"))
         )
@@ -238,7 +245,7 @@ class RelationshipQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def involving(self, city):
-        """Relationships in which `city` takes either side."""
+        """Relationships in which `city` (a city or its id) takes either side."""
         return self.filter(Q(home_city=city) | Q(partner_city=city))
 
     def with_current_status(self):
@@ -381,6 +388,12 @@ class ProtocolKind(models.TextChoices):
     OTHER = "other", _("other agreement")
 
 
+class ProtocolQuerySet(models.QuerySet):
+    def published(self):
+        """Protocols the public may see: those of published relationships."""
+        return self.filter(relationship__is_published=True)
+
+
 class Protocol(models.Model):
     """A signed agreement within a relationship."""
 
@@ -401,11 +414,13 @@ class Protocol(models.Model):
         _("council decision number"), max_length=50, blank=True
     )
     council_decision_date = PartialDateField(_("council decision date"))
-    approval_reference = models.CharField(_("ministry approval"), max_length=200, blank=True)
+    ministry_approval = models.CharField(_("ministry approval"), max_length=200, blank=True)
     areas = models.ManyToManyField(
         CooperationArea, blank=True, related_name="protocols", verbose_name=_("areas")
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    objects = ProtocolQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("protocol")
@@ -419,20 +434,32 @@ class Protocol(models.Model):
         return reverse("sistercities:protocol-detail", kwargs={"slug": self.slug})
 
 
-class Signatory(models.Model):
-    protocol = models.ForeignKey(
-        Protocol, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("protocol")
-    )
+class PersonInRole(models.Model):
+    """A person as they took part in something: with the title and the organisation they
+    had then, which a later change of office does not rewrite."""
+
     person = models.ForeignKey(Person, on_delete=models.PROTECT, verbose_name=_("person"))
-    title = models.CharField(_("title at signing"), max_length=200, blank=True)
+    title = models.CharField(_("title at the time"), max_length=250, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        verbose_name=_("organisation at signing"),
+        verbose_name=_("organisation at the time"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.person}, {self.title}" if self.title else str(self.person)
+
+
+class Signatory(PersonInRole):
+    protocol = models.ForeignKey(
+        Protocol, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("protocol")
+    )
 
     class Meta:
         verbose_name = _("signatory")
@@ -443,6 +470,3 @@ class Signatory(models.Model):
                 fields=["protocol", "person"], name="signatory_once_per_protocol"
             )
         ]
-
-    def __str__(self):
-        return str(self.person)

@@ -1,8 +1,23 @@
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import translation
+
+from tests.helpers.forms import form_data
+
+pytest_plugins = ["tests.helpers.visit_states"]
+
+BROWSER_FIXTURES = {"browser", "page", "phone"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives Chromium is marked `browser`, wherever it is filed."""
+    for item in items:
+        if BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +101,51 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def showcase(db):
+    """The real Osmangazi–Kapchagay record (manage.py load_showcase)."""
+    call_command("load_showcase", verbosity=0)
+
+
+def _staff(django_user_model, role):
+    user = django_user_model.objects.create_user(
+        username=role.lower(), password="unused-in-tests", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return _staff(django_user_model, "Publisher")
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return _staff(django_user_model, "Editor")
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def change_form():
+    """GET an admin form page and return its data, ready to modify and POST back."""
+
+    def get(client, url):
+        response = client.get(url)
+        assert response.status_code == 200
+        return form_data(response)
+
+    return get

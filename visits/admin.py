@@ -28,6 +28,7 @@ from visits.models import (
     PublicationStatus,
     Quote,
     Visit,
+    is_released_by,
 )
 from visits.publication import missing_for_publication
 
@@ -141,11 +142,7 @@ class VisitAdminForm(forms.ModelForm):
 
     def _check_correction_note(self, note):
         stored_status, stored_publish_at = self._stored
-        was_public = (
-            stored_status != PublicationStatus.DRAFT
-            and stored_publish_at is not None
-            and stored_publish_at <= timezone.now()
-        )
+        was_public = is_released_by(stored_status, stored_publish_at)
         text_changed = any(
             name.rsplit("_", 1)[0] in REPORT_TEXT_FIELDS for name in self.changed_data
         )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from sistercities.addresses import slug_url
-from sistercities.models import Organisation, Person, Relationship, Source
+from sistercities.models import Organisation, Person, PersonInRole, Relationship, Source
 from sistercities.partial_dates import PartialDateField
 from visits import images
 
@@ -58,13 +58,29 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+# A visit is public once it is released (published, or scheduled) and its publication time
+# has come, within a published relationship. This is the one statement of that rule: the
+# queryset, the instance check, the admin and the page cache use it, and the partial index
+# of the public visits is built on RELEASED.
+RELEASED = [PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED]
+
+
+def is_released_by(status: str, publish_at, moment=None) -> bool:
+    """Whether a visit with this status and publication time is public at `moment` (now)
+    as far as its own publication goes; its relationship must be published too."""
+    moment = moment or timezone.now()
+    return status in RELEASED and publish_at is not None and publish_at <= moment
+
+
 class VisitQuerySet(models.QuerySet):
+    def released(self):
+        """Visits that are public or will become so by themselves at their time."""
+        return self.filter(status__in=RELEASED)
+
     def published(self):
-        """Visits the public may see: published, or scheduled and their time has come."""
-        return self.filter(
-            status__in=[PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED],
-            publish_at__lte=timezone.now(),
-            relationship__is_published=True,
+        """Visits the public may see: released, their time come, their relationship public."""
+        return self.released().filter(
+            publish_at__lte=timezone.now(), relationship__is_published=True
         )
 
     def for_relationship(self, relationship):
@@ -126,7 +142,7 @@ class Visit(models.Model):
             # The latest public reports (home page, feeds): read backwards, LIMIT n.
             models.Index(
                 fields=["publish_at", "id"],
-                condition=Q(status__in=[PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED]),
+                condition=Q(status__in=RELEASED),
                 name="visit_public_by_publish_at",
             ),
             # A relationship's visits in the timeline's order, and its visits by year. With
@@ -180,11 +196,8 @@ class Visit(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status != PublicationStatus.DRAFT
-            and self.publish_at is not None
-            and self.publish_at <= timezone.now()
-        )
+        """The instance's answer to VisitQuerySet.published()."""
+        return is_released_by(self.status, self.publish_at) and self.relationship.is_published
 
     @property
     def partner_name_at_the_time(self) -> str:
@@ -193,25 +206,15 @@ class Visit(models.Model):
         return self.relationship.partner_city.name_at(year)
 
 
-class DelegationMember(models.Model):
+class DelegationMember(PersonInRole):
     """A member of the delegation, with the title held at the time of the visit."""
 
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="delegation", verbose_name=_("visit")
     )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, verbose_name=_("person"))
     role = models.CharField(
         _("role in the delegation"), max_length=100, blank=True, help_text=_("Head, member…")
     )
-    title = models.CharField(_("title at the time"), max_length=250, blank=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        verbose_name=_("organisation at the time"),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("delegation member")
@@ -222,9 +225,6 @@ class DelegationMember(models.Model):
                 fields=["visit", "person"], name="delegation_member_once_per_visit"
             )
         ]
-
-    def __str__(self):
-        return f"{self.person}, {self.title}" if self.title else str(self.person)
 
 
 class Meeting(models.Model):

@@ -3,7 +3,7 @@
 from django import template
 from django.template.loader import get_template
 
-from directory.templatetags.position_map import position_map_context
+from public.position_map import position_map_context
 from public.templatetags import languages
 from sistercities import caching
 from sistercities.models import RelationshipStatus

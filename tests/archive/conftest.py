@@ -15,8 +15,8 @@ from django.utils import translation
 from archive.transfer import archived_models
 from showcase.services import showcase_load
 from sistercities.models import City, Protocol
-from tests.admin.forms import form_data
-from tests.photos.samples import camera_jpeg, png, upload
+from tests.helpers.forms import form_data
+from tests.helpers.photos import camera_jpeg, png, upload
 from visits.models import Photo, Visit
 
 

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from archive.transfer import content_models, stored_files
 from sistercities.models import City
-from tests.journalism.crawl import crawl
+from tests.helpers.crawl import crawl
 from visits.models import Visit
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sistercities.models import Relationship
-from tests.importing.conftest import row_counts
+from tests.helpers.importing import row_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from importing.reading import ImportRefused
 from importing.service import WIKIPEDIA_LISTS, relationships_import
 from sistercities.models import City, CityAlias, Relationship, Source, StatusChange
-from tests.importing.conftest import SLICE, count_queries, row_counts
+from tests.helpers.importing import SLICE, count_queries, row_counts
 
 OSMANGAZI_PARTNERS = {
     "Sarajevo – Stari Grad": "BA",

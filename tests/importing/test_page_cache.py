@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from importing.service import relationships_import
-from tests.importing.conftest import SLICE
+from tests.helpers.importing import SLICE
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import RelationshipFactory, VisitFactory
-from tests.journalism.conftest import days_from_today
+from tests.helpers.records import days_from_today
 
 pytestmark = pytest.mark.django_db
 

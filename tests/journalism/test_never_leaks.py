@@ -30,8 +30,8 @@ from tests.factories import (
     StatusChangeFactory,
     VisitFactory,
 )
-from tests.journalism.conftest import days_from_today
-from tests.journalism.crawl import crawl
+from tests.helpers.crawl import crawl
+from tests.helpers.records import days_from_today
 from visits.models import Correction, PublicationStatus, Quote
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]

@@ -18,10 +18,8 @@ from tests.factories import (
     StatusChangeFactory,
     VisitFactory,
 )
+from tests.helpers.records import DRAFT_TITLE, FUTURE_TITLE
 from visits.models import Correction, PublicationStatus, Quote
-
-DRAFT_TITLE = "Taslak ziyaret gizli"
-FUTURE_TITLE = "Gelecek ziyaret gizli"
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import VisitFactory
-from tests.public.conftest import DRAFT_TITLE, FUTURE_TITLE
+from tests.helpers.records import DRAFT_TITLE, FUTURE_TITLE
 
 LANGUAGES = ["tr", "en", "kk", "ru"]
 

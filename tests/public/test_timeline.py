@@ -8,7 +8,7 @@ from public.timeline import group_by_year, timeline_for, timeline_page
 from sistercities.models import Relationship
 from sistercities.partial_dates import PartialDate
 from tests.factories import ProtocolFactory, StatusChangeFactory, VisitFactory
-from tests.public.conftest import DRAFT_TITLE, FUTURE_TITLE
+from tests.helpers.records import DRAFT_TITLE, FUTURE_TITLE
 
 
 def load(record):
