@@ -18,7 +18,7 @@ from django.core.files.storage import default_storage  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
-from sistercities.caching import content_changed  # noqa: E402
+from pagecache.tags import content_changed  # noqa: E402
 from sistercities.models import City, Person, Protocol, Relationship, StatusChange  # noqa: E402
 from visits import images  # noqa: E402
 from visits.models import DelegationMember, Meeting, Photo, Visit  # noqa: E402

@@ -25,7 +25,7 @@ from simple_history.utils import bulk_create_with_history
 from importing.countries import normalise
 from importing.matching import CityIndex, Key
 from importing.reading import TWIN_CITIES, ImportRefused, Place, Problem, read_file
-from sistercities.caching import content_changed
+from pagecache.tags import content_changed
 from sistercities.models import City, Relationship, Source, StatusChange
 from sistercities.partial_dates import PartialDate
 from sistercities.services import instance_sync

@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from journalism.feeds import home_municipality, publisher_name
+from pagecache.tags import page_shows
 from public.timeline import timeline_for
-from sistercities.caching import page_shows, relationship_tag
 from sistercities.models import Relationship
+from sistercities.page_tags import relationship_tag
 from sistercities.partial_dates import Precision
 from visits.models import Visit
 from visits.publication import last_updated

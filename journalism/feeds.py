@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
-from sistercities.caching import home_city, page_shows, relationship_tag
+from pagecache.tags import page_shows
+from sistercities.home_city import home_city
 from sistercities.models import City, Relationship
+from sistercities.page_tags import relationship_tag
 from sistercities.translated import localized_names, translated_field
 from visits.models import Photo, Visit
 from visits.publication import last_updated, lead_photo

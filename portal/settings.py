@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "simple_history",
+    "pagecache",
     "sistercities",
     "visits",
     "public",
@@ -62,8 +63,8 @@ MIDDLEWARE = [
     "portal.security.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, locale and authentication: a cached page is answered without them,
-    # and a page to store comes back with their headers (sistercities/caching.py).
-    "sistercities.caching.PublicPageCacheMiddleware",
+    # and a page to store comes back with their headers (pagecache/middleware.py).
+    "pagecache.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,8 +115,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Public pages are kept in the cache until the content changes (sistercities/caching.py).
+# Public pages are kept in the cache until the content changes (pagecache/).
 PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+# The URL namespaces of the public pages, and the service pages that show content.
+PAGE_CACHE_NAMESPACES = {"sistercities", "visits", "journalism"}
+PAGE_CACHE_SERVICE_PAGES = {"sitemap", "robots-txt"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

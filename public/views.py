@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
+from pagecache.tags import page_shows
 from public.timeline import (
     Kind,
     Page,
@@ -15,7 +16,6 @@ from public.timeline import (
     timeline_page,
     year_parameter,
 )
-from sistercities.caching import city_tag, page_shows, relationship_tag
 from sistercities.models import (
     City,
     FormerCityName,
@@ -25,6 +25,7 @@ from sistercities.models import (
     Relationship,
     Signatory,
 )
+from sistercities.page_tags import city_tag, relationship_tag
 from sistercities.translated import localized_names, seen_text_contains
 from visits.models import DelegationMember, Visit
 from visits.queries import latest_first

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,11 @@ class SisterCitiesConfig(AppConfig):
     verbose_name = _("Sister cities")
 
     def ready(self):
-        from sistercities import caching
+        from pagecache import invalidation
+        from sistercities import page_tags
+        from sistercities.home_city import forget_home_city
 
-        caching.connect_signals()
+        invalidation.follow(self.label, page_tags.tags_of)
+        City = self.get_model("City")
+        post_save.connect(forget_home_city, sender=City, dispatch_uid="home-city-save")
+        pre_delete.connect(forget_home_city, sender=City, dispatch_uid="home-city-delete")

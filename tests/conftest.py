@@ -1,9 +1,13 @@
 import os
+from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
 from tests.helpers.forms import form_data
@@ -109,6 +113,17 @@ def showcase(db):
     call_command("load_showcase", verbosity=0)
 
 
+@pytest.fixture
+def staff_roles(db):
+    """The Editor and Publisher groups. Their migration made them, but a transactional
+    test's flush empties every table, so they are made again by the same code."""
+    if Group.objects.filter(name="Publisher").exists():
+        return
+    roles = import_module("sistercities.migrations.0002_staff_roles")
+    state = MigrationLoader(connection).project_state(("sistercities", "0002_staff_roles"))
+    roles.create_roles(state.apps, SimpleNamespace(connection=connection))
+
+
 def _staff(django_user_model, role):
     user = django_user_model.objects.create_user(
         username=role.lower(), password="unused-in-tests", is_staff=True
@@ -118,12 +133,12 @@ def _staff(django_user_model, role):
 
 
 @pytest.fixture
-def publisher(django_user_model):
+def publisher(django_user_model, staff_roles):
     return _staff(django_user_model, "Publisher")
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(django_user_model, staff_roles):
     return _staff(django_user_model, "Editor")
 
 

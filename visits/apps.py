@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class VisitsConfig(AppConfig):
     name = "visits"
     verbose_name = _("Visits")
+
+    def ready(self):
+        from pagecache import invalidation, schedule
+        from sistercities import page_tags
+        from visits.publication import publication_moments
+
+        invalidation.follow(self.label, page_tags.tags_of)
+        schedule.set_source(publication_moments)

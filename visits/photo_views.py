@@ -12,7 +12,8 @@ from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from sistercities.caching import page_shows, relationship_tag
+from pagecache.tags import page_shows
+from sistercities.page_tags import relationship_tag
 from visits.models import Photo
 from visits.views import public_visits
 

@@ -2,6 +2,7 @@
 publication; shared by the admin, the visit pages, the feeds and the exports."""
 
 from django.conf import settings
+from django.db.models import Max, Min, Q
 from django.utils.translation import gettext as _
 
 from visits.models import Visit
@@ -36,3 +37,13 @@ def lead_photo(visit: Visit):
     """The visit's first photo with public copies, from the prefetched photos. The upload
     itself is never shown: it may carry camera and location data (visits/images.py)."""
     return next((photo for photo in visit.photos.all() if photo.picture), None)
+
+
+def publication_moments(moment):
+    """The latest publication time of a released visit up to `moment` and the first after
+    it: the cached pages are kept until then (pagecache.schedule)."""
+    times = Visit.objects.released().aggregate(
+        last=Max("publish_at", filter=Q(publish_at__lte=moment)),
+        next=Min("publish_at", filter=Q(publish_at__gt=moment)),
+    )
+    return times["last"], times["next"]

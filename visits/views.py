@@ -3,7 +3,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from sistercities.caching import page_shows, relationship_tag
+from pagecache.tags import page_shows
+from sistercities.page_tags import relationship_tag
 from visits.models import DelegationMember, Meeting, Quote, Visit
 from visits.publication import last_updated
 from visits.queries import CARD_DEFERRED

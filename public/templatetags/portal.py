@@ -5,7 +5,7 @@ from django.template.loader import get_template
 
 from public.position_map import position_map_context
 from public.templatetags import languages
-from sistercities import caching
+from sistercities.home_city import home_city
 from sistercities.models import RelationshipStatus
 from sistercities.partial_dates import format_partial_date
 from sistercities.translated import fallback_lang, translated_field
@@ -60,8 +60,8 @@ def page_languages(context):
 
 @register.simple_tag
 def home_city_name() -> str:
-    """Read from the cache, once per version of the content (caching.home_city)."""
-    city = caching.home_city()
+    """Read from the cache, once per version of the content (sistercities/home_city.py)."""
+    city = home_city()
     return city.name if city else ""
 
 

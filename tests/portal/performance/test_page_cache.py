@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
-from sistercities.caching import PublicPageCacheMiddleware, content_changed
+from pagecache.middleware import PublicPageCacheMiddleware
+from pagecache.tags import content_changed
 from sistercities.models import CooperationArea
 from tests.factories import VisitFactory
 from tests.helpers.forms import form_data

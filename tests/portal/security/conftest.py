@@ -1,23 +1,7 @@
-from importlib import import_module
-from types import SimpleNamespace
-
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 
 from tests.helpers.records import STAFF_PASSWORD
-
-
-@pytest.fixture
-def staff_roles(db):
-    """The Editor and Publisher groups. Their migration made them, but a transactional
-    test's flush empties every table, so they are made again by the same code."""
-    if Group.objects.filter(name="Publisher").exists():
-        return
-    roles = import_module("sistercities.migrations.0002_staff_roles")
-    state = MigrationLoader(connection).project_state(("sistercities", "0002_staff_roles"))
-    roles.create_roles(state.apps, SimpleNamespace(connection=connection))
 
 
 @pytest.fixture
