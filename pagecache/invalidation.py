@@ -3,27 +3,41 @@
 A content app calls `follow(app_label, tags_of)` from its AppConfig.ready(): the signals of
 each of its models (saves, deletions, many-to-many changes) then bump "lists" and the tags
 `tags_of(instance)` names. The state before a save or deletion counts too, so an object
-moved to another page leaves both. Bulk writes send no signals: whatever writes through
-`bulk_create`, `QuerySet.update()` or raw SQL calls `tags.content_changed()`.
+moved to another page leaves both. A deletion, a removal from a many-to-many field and a
+save that `withdraws(before, after)` calls a withdrawal (unpublishing) are withdrawals: no
+older copy of their pages is served stale. `pages_of(instance)` names the addresses to
+render again in the background once the change commits (pagecache.rendering). Bulk writes
+send no signals: whatever writes through `bulk_create`, `QuerySet.update()` or raw SQL
+calls `tags.content_changed()`.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from simple_history.models import HistoricalChanges
 
+from pagecache.rendering import render_on_commit
 from pagecache.tags import ALL, bump_on_commit
 
-TagsOf = Callable[[object], set[str]]
 
-# The `tags_of` of each followed app, by app label.
-_followed: dict[str, TagsOf] = {}
+@dataclass(frozen=True)
+class Followed:
+    tags_of: Callable[[object], set[str]]
+    withdraws: Callable[[object, object], bool]
+    pages_of: Callable[[object], list[str]]
 
 
-def follow(app_label: str, tags_of: TagsOf) -> None:
+# How the pages of each followed app's objects are found, by app label.
+_followed: dict[str, Followed] = {}
+
+
+def follow(app_label: str, tags_of, withdraws=None, pages_of=None) -> None:
     """Invalidate the pages of every model of the app (history tables aside) on change."""
-    _followed[app_label] = tags_of
+    _followed[app_label] = Followed(
+        tags_of, withdraws or (lambda before, after: False), pages_of or (lambda instance: [])
+    )
     for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
         if issubclass(model, HistoricalChanges):
             continue
@@ -35,8 +49,8 @@ def follow(app_label: str, tags_of: TagsOf) -> None:
             m2m_changed.connect(_m2m_changed, sender=model, dispatch_uid=f"{uid}-m2m")
 
 
-def _tags_of(instance) -> set[str]:
-    return _followed[instance._meta.app_label](instance)
+def _of(instance) -> Followed:
+    return _followed[instance._meta.app_label]
 
 
 def _before_save(sender, instance, raw=False, **kwargs):
@@ -44,18 +58,28 @@ def _before_save(sender, instance, raw=False, **kwargs):
     if raw or instance._state.adding:
         return
     before = sender._base_manager.filter(pk=instance.pk).first()
-    instance._page_tags_before = _tags_of(before) if before is not None else set()
+    if before is not None:
+        instance._page_tags_before = _of(before).tags_of(before)
+        instance._page_withdrawn = _of(before).withdraws(before, instance)
 
 
 def _saved(sender, instance, raw=False, **kwargs):
     before = instance.__dict__.pop("_page_tags_before", set())
-    bump_on_commit({ALL} if raw else before | _tags_of(instance))
+    withdrawal = instance.__dict__.pop("_page_withdrawn", False)
+    if raw:
+        bump_on_commit({ALL}, withdrawal=True)
+        return
+    followed = _of(instance)
+    bump_on_commit(before | followed.tags_of(instance), withdrawal)
+    if not withdrawal:
+        render_on_commit(lambda: followed.pages_of(instance))
 
 
 def _deleted(sender, instance, **kwargs):
-    bump_on_commit(_tags_of(instance))
+    bump_on_commit(_of(instance).tags_of(instance), withdrawal=True)
 
 
 def _m2m_changed(action, instance, reverse, **kwargs):
     if action.startswith("post_"):
-        bump_on_commit({ALL} if reverse else _tags_of(instance))
+        withdrawal = action != "post_add"
+        bump_on_commit({ALL} if reverse else _of(instance).tags_of(instance), withdrawal)

@@ -6,7 +6,9 @@ the page's key is its address, whose prefix names its language. Only a 200 respo
 public page (settings.PAGE_CACHE_NAMESPACES, PAGE_CACHE_SERVICE_PAGES) that sets no cookie,
 uses no CSRF token and is not streamed is stored, with a gzip copy for clients that accept
 it. Public pages carry an ETag (and, when cached, Last-Modified); a conditional request for
-an unchanged page gets 304.
+an unchanged page gets 304. A page out of date is rendered once at a time, while other
+readers get the previous copy (pagecache.freshness); Cache-Status says which answer a
+reader got: "hit", "hit; detail=stale", "fwd=miss; stored".
 """
 
 import gzip
@@ -21,6 +23,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
+from pagecache import freshness, rendering
 from pagecache.schedule import publication_times
 from pagecache.tags import ALL, LISTS, tag_versions, version_key
 
@@ -51,13 +54,15 @@ class CachedPage:
         versions = {**known_versions, **(tag_versions(missing) if missing else {})}
         return all(versions[tag] == version for tag, version in self.versions.items())
 
-    def response(self, request) -> HttpResponse:
+    def response(self, request, cache_status: str) -> HttpResponse:
+        """The page, with how the cache answered (RFC 9211 Cache-Status)."""
         compressed = self.gzipped is not None and _accepts_gzip(request)
         content = self.gzipped if compressed else self.content
         response = HttpResponse(content, headers=dict(self.headers))
         response["Content-Length"] = len(content)
         response["ETag"] = f'{self.etag[:-1]}-gzip"' if compressed else self.etag
         response["Last-Modified"] = http_date(self.last_modified)
+        response["Cache-Status"] = f"portal; {cache_status}"
         if compressed:
             response["Content-Encoding"] = "gzip"
         if self.gzipped is not None:
@@ -79,24 +84,50 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         lookup = settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD")
-        if lookup and _is_anonymous(request):
-            key = _page_key(request)
+        if not (lookup and _is_anonymous(request)):
+            return self._answer(request, self.get_response(request))
+        key = _page_key(request)
+        render = request.META.get(rendering.RENDER)
+        versions = {}
+        if render is not None:  # a render without a reader (pagecache.rendering)
+            token = render or freshness.take_render_lock(key)
+            if token is None:
+                return HttpResponse(status=204)  # another renders it now
+        else:
             cached, versions = self._read(key)
             if cached is not None and cached.is_current(versions):
-                return _conditional(request, cached.response(request))
-            lists_version = versions.get(LISTS) or tag_versions([LISTS])[LISTS]
-            request._page_to_store = (key, lists_version)
-        response = self.get_response(request)
+                return _conditional(request, cached.response(request, "hit"))
+            token = freshness.take_render_lock(key)
+            if cached is not None and freshness.may_serve_stale(key, cached.versions):
+                if token is None or settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
+                    if token is not None:
+                        url = request.build_absolute_uri()
+                        rendering.render_soon(rendering.environ_for(url, token))
+                    return _conditional(request, cached.response(request, "hit; detail=stale"))
+            elif cached is None and token is None:
+                page = freshness.wait_for_render(key)
+                if page is not None:
+                    return _conditional(request, page.response(request, "hit; detail=waited"))
+        lists_version = versions.get(LISTS) or tag_versions([LISTS])[LISTS]
+        try:
+            return self._answer(request, self.get_response(request), (key, lists_version))
+        finally:
+            if token is not None:
+                freshness.release_render_lock(key, token)
+
+    def _answer(self, request, response, to_store=None):
+        """The response, stored first when it is a shareable public page."""
         if request.method not in ("GET", "HEAD") or not _is_public(request.resolver_match):
             return response
+        if to_store is not None and response.status_code in (404, 410):
+            cache.delete(to_store[0])  # withdrawn: no copy of it stays
         if not _is_complete_page(response):
             return response
-        to_store = getattr(request, "_page_to_store", None)
         if to_store is not None and _is_shareable(request, response):
             page = _store(request, response, *to_store)
             if page is not None:
                 self._remember_tags(to_store[0], page)
-                return _conditional(request, page.response(request))
+                return _conditional(request, page.response(request, "fwd=miss; stored"))
         if not response.has_header("ETag"):
             response["ETag"] = _etag(response.content)
         return _conditional(request, response)
@@ -201,4 +232,5 @@ def _store(request, response, key: str, lists_version: int) -> CachedPage | None
     if page.expires is not None:
         timeout = max(1, min(timeout, int(page.expires - time.time()) + 1))
     cache.set(key, page, timeout)
+    freshness.forget_staleness(key)
     return page

@@ -37,17 +37,27 @@ def tag_versions(tags) -> dict[str, int]:
     return {tag: found[key] for key, tag in keys.items()}
 
 
-def bump(tags) -> None:
-    """New versions for these tags and "lists", in one write."""
+def withdrawal_key(tag: str) -> str:
+    return f"page-withdrawn:{tag}"
+
+
+def bump(tags, withdrawal: bool = False) -> None:
+    """New versions for these tags and "lists", in one write. A withdrawal (content
+    unpublished or deleted) also marks them so that no older copy is served stale."""
     now = time.time_ns()
-    cache.set_many({version_key(tag): now for tag in {*tags, LISTS}}, timeout=None)
+    tags = {*tags, LISTS}
+    entries = {version_key(tag): now for tag in tags}
+    if withdrawal:
+        entries |= {withdrawal_key(tag): now for tag in tags}
+    cache.set_many(entries, timeout=None)
 
 
-def bump_on_commit(tags: set[str]) -> None:
-    transaction.on_commit(lambda: bump(tags), robust=True)
+def bump_on_commit(tags: set[str], withdrawal: bool = False) -> None:
+    transaction.on_commit(lambda: bump(tags, withdrawal), robust=True)
 
 
 def content_changed(**_signal_arguments) -> None:
     """Invalidate every cached page once the current transaction commits (at once outside
-    one). Call it after any write that sends no signals: bulk_create, update(), raw SQL."""
-    bump_on_commit({ALL})
+    one). Call it after any write that sends no signals: bulk_create, update(), raw SQL.
+    What such a write removed is not known, so no older copy is served stale."""
+    bump_on_commit({ALL}, withdrawal=True)

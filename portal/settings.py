@@ -120,6 +120,14 @@ PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
 # The URL namespaces of the public pages, and the service pages that show content.
 PAGE_CACHE_NAMESPACES = {"sistercities", "visits", "journalism"}
 PAGE_CACHE_SERVICE_PAGES = {"sitemap", "robots-txt"}
+# After a change, one reader's request renders a page again (in the background) while the
+# others get the previous copy, for at most this many seconds (pagecache/freshness.py);
+# withdrawn content is never served stale. 0: every reader of an out-of-date page renders it.
+PAGE_CACHE_STALE_SECONDS = env_int("PORTAL_PAGE_CACHE_STALE_SECONDS", 30)
+PAGE_CACHE_RENDER_IN_BACKGROUND = True
+# The address readers use (https://…): after a visit changes, its pages are rendered again
+# for it in the background, before a reader asks. Empty: no render on write.
+PORTAL_PUBLIC_URL = env_str("PORTAL_PUBLIC_URL", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

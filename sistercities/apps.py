@@ -12,7 +12,7 @@ class SisterCitiesConfig(AppConfig):
         from sistercities import page_tags
         from sistercities.home_city import forget_home_city
 
-        invalidation.follow(self.label, page_tags.tags_of)
+        invalidation.follow(self.label, page_tags.tags_of, page_tags.withdraws)
         City = self.get_model("City")
         post_save.connect(forget_home_city, sender=City, dispatch_uid="home-city-save")
         pre_delete.connect(forget_home_city, sender=City, dispatch_uid="home-city-delete")

@@ -47,6 +47,11 @@ def tags_of(instance) -> set[str]:
     return {ALL}
 
 
+def withdraws(before, after) -> bool:
+    """A relationship taken back from the public, with every page of it."""
+    return isinstance(before, Relationship) and before.is_published and not after.is_published
+
+
 def _relationship_tags(rows) -> set[str]:
     tags = set()
     for pk, home_city_id, partner_city_id in rows:

@@ -51,8 +51,10 @@ def _plain_static_storage(settings):
 @pytest.fixture(autouse=True)
 def _fresh_pages(settings):
     """Pages are rendered afresh for each request, so that tests see the queries and the
-    data of the page itself; tests/performance turns the page cache on where it is tested."""
+    data of the page itself; tests/performance turns the page cache on where it is tested.
+    Renders without a reader run at once, in the test's own transaction."""
     settings.PORTAL_PAGE_CACHE = False
+    settings.PAGE_CACHE_RENDER_IN_BACKGROUND = False
 
 
 @pytest.fixture(autouse=True)

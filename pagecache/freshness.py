@@ -1,0 +1,87 @@
+"""When an out-of-date page may still be served, and who renders it anew.
+
+After a change, one render per page and language at a time across every app server: the
+first reader to find a page out of date takes its *render lock* (an `add` in the shared
+cache, which only one caller wins) and the page is rendered again in the background, while
+that reader and every other meanwhile get the previous copy, marked stale. The lock expires
+after RENDER_LOCK_SECONDS, so a renderer that crashed blocks nobody for longer.
+
+A stale copy is served for at most settings.PAGE_CACHE_STALE_SECONDS after a reader first
+found it out of date (the page's *stale mark*, also set with `add`); after that, or when
+the bound is 0, every reader renders. A page whose content was withdrawn (unpublished,
+deleted) is never served stale: a withdrawal also sets the *withdrawal time* of the tags it
+bumps, and a copy rendered before it is bypassed.
+"""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+from pagecache.tags import withdrawal_key
+
+RENDER_LOCK_SECONDS = 10
+# How long a reader of a page that is not cached at all waits for another's render of it.
+RENDER_WAIT_SECONDS = 5
+WAIT_STEP_SECONDS = 0.01
+
+
+def lock_key(page_key: str) -> str:
+    return f"render-lock:{page_key}"
+
+
+def stale_mark_key(page_key: str) -> str:
+    return f"stale-since:{page_key}"
+
+
+def take_render_lock(page_key: str) -> str | None:
+    """A token if this caller renders the page now; None if another does."""
+    token = uuid.uuid4().hex
+    return token if cache.add(lock_key(page_key), token, RENDER_LOCK_SECONDS) else None
+
+
+def release_render_lock(page_key: str, token: str) -> None:
+    """Only the holder's own lock: one that expired and was taken by another stays."""
+    if cache.get(lock_key(page_key)) == token:
+        cache.delete(lock_key(page_key))
+
+
+def is_being_rendered(page_key: str) -> bool:
+    return cache.get(lock_key(page_key)) is not None
+
+
+def stale_for(page_key: str) -> float:
+    """Seconds since a reader first found this page out of date (0 for this one)."""
+    now = time.time()
+    return now - cache.get_or_set(stale_mark_key(page_key), now, RENDER_LOCK_SECONDS * 6)
+
+
+def forget_staleness(page_key: str) -> None:
+    """A current copy was stored."""
+    cache.delete(stale_mark_key(page_key))
+
+
+def may_serve_stale(page_key: str, versions: dict[str, int]) -> bool:
+    """Whether a copy rendered under these tag versions may be served while it is renewed."""
+    bound = settings.PAGE_CACHE_STALE_SECONDS
+    if bound <= 0:
+        return False
+    withdrawals = cache.get_many([withdrawal_key(tag) for tag in versions])
+    for tag, version in versions.items():
+        if withdrawals.get(withdrawal_key(tag), 0) > version:
+            return False
+    return stale_for(page_key) <= bound
+
+
+def wait_for_render(page_key: str):
+    """The copy another reader is rendering, once stored; None if it does not come."""
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        page = cache.get(page_key)
+        if page is not None:
+            return page
+        if not is_being_rendered(page_key):
+            return None
+    return None

@@ -1,0 +1,208 @@
+"""After a change a page is rendered once at a time; meanwhile readers get the previous copy,
+for a bounded time, and never a copy of withdrawn content (pagecache/freshness.py)."""
+
+import threading
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, RequestFactory
+from django.test.signals import template_rendered
+from django.utils import translation
+
+from pagecache import freshness, rendering
+from pagecache.middleware import _page_key
+from tests.portal.performance.conftest import Record
+from visits.models import PublicationStatus, Visit
+
+pytestmark = pytest.mark.usefixtures("page_cache")
+
+REPORT_TEMPLATE = "visits/visit_detail.html"
+
+
+@pytest.fixture
+def stale_copies(settings):
+    settings.PAGE_CACHE_STALE_SECONDS = 30
+
+
+@pytest.fixture
+def committed(transactional_db):
+    """A record committed for real: other threads' connections see it, and a save's
+    on-commit invalidation runs when it returns."""
+    return Record()
+
+
+def url_of(obj):
+    with translation.override("en"):
+        return obj.get_absolute_url()
+
+
+def key_of(url):
+    return _page_key(RequestFactory().get(url))
+
+
+def retitle(visit, title):
+    visit.title_en = title
+    visit.save()
+
+
+class SlowReports:
+    """Counts the renders of a visit report; each takes `seconds` and says when it began."""
+
+    def __init__(self, seconds):
+        self.seconds, self.count = seconds, 0
+        self.began = threading.Event()
+        template_rendered.connect(self._rendered)
+
+    def _rendered(self, sender, template, **kwargs):
+        if template.name == REPORT_TEMPLATE:
+            self.count += 1
+            self.began.set()
+            time.sleep(self.seconds)
+
+    def close(self):
+        template_rendered.disconnect(self._rendered)
+
+
+@pytest.fixture
+def slow_reports():
+    reports = SlowReports(seconds=0.5)
+    yield reports
+    reports.close()
+
+
+def get_in_thread(url, into):
+    thread = threading.Thread(target=lambda: into.append(Client().get(url)))
+    thread.start()
+    return thread
+
+
+def test_concurrent_misses_render_the_page_once(committed, slow_reports):
+    url = url_of(committed.visit)
+    answers = []
+    first = get_in_thread(url, answers)
+    assert slow_reports.began.wait(5)
+    second = get_in_thread(url, answers)
+    first.join(), second.join()
+    assert slow_reports.count == 1
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert answers[0].content == answers[1].content
+    assert sorted(answer["Cache-Status"] for answer in answers) == [
+        "portal; fwd=miss; stored",
+        "portal; hit; detail=waited",
+    ]
+
+
+def test_while_an_edit_is_rendered_other_readers_get_the_previous_copy_once(
+    committed, slow_reports, stale_copies
+):
+    url = url_of(committed.visit)
+    Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    slow_reports.count = 0
+    slow_reports.began.clear()
+    renderer_answer, reader_answers = [], []
+    renderer = get_in_thread(url, renderer_answer)
+    assert slow_reports.began.wait(5)
+    for _ in range(3):
+        get_in_thread(url, reader_answers).join()
+    renderer.join()
+    assert slow_reports.count == 1
+    for answer in reader_answers:
+        assert answer["Cache-Status"] == "portal; hit; detail=stale"
+        assert b"Mayor D\xc3\xbcndar in Kapchagay" in answer.content
+        assert b"Corrected title" not in answer.content
+    assert b"Corrected title" in renderer_answer[0].content
+    after = Client().get(url)
+    assert after["Cache-Status"] == "portal; hit"
+    assert b"Corrected title" in after.content
+
+
+def test_a_withdrawn_visit_is_404_at_once_while_its_page_is_being_rendered(committed, stale_copies):
+    url = url_of(committed.visit)
+    Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    assert freshness.take_render_lock(key_of(url))  # another server renders it now
+    visit = Visit.objects.get(pk=committed.visit.pk)
+    visit.status = PublicationStatus.DRAFT
+    visit.save()
+    assert Client().get(url).status_code == 404
+    assert cache.get(key_of(url)) is None, "the withdrawn page's copy is gone"
+
+
+def test_a_deleted_photo_leaves_no_stale_copy_of_its_report(committed, stale_copies):
+    visit = Visit.objects.get(slug="grown-1")
+    url, photo = url_of(visit), visit.photos.get()
+    photo_link = url_of(photo).encode()
+    assert photo_link in Client().get(url).content
+    assert freshness.take_render_lock(key_of(url))
+    photo.delete()
+    answer = Client().get(url)
+    assert "stale" not in answer["Cache-Status"]
+    assert photo_link not in answer.content
+
+
+def test_no_copy_is_served_stale_beyond_the_bound(committed, stale_copies, settings):
+    url = url_of(committed.visit)
+    Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    key = key_of(url)
+    assert freshness.take_render_lock(key)  # a renderer that never finishes
+    assert Client().get(url)["Cache-Status"] == "portal; hit; detail=stale"
+    first_seen = cache.get(freshness.stale_mark_key(key))
+    cache.set(freshness.stale_mark_key(key), first_seen - settings.PAGE_CACHE_STALE_SECONDS - 1)
+    answer = Client().get(url)
+    assert b"Corrected title" in answer.content
+    assert answer["Cache-Status"] == "portal; fwd=miss; stored"
+
+
+def test_a_crashed_renderer_blocks_the_page_only_until_its_lock_expires(
+    committed, stale_copies, monkeypatch
+):
+    monkeypatch.setattr(freshness, "RENDER_LOCK_SECONDS", 1)
+    url = url_of(committed.visit)
+    Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    assert freshness.take_render_lock(key_of(url))  # then the renderer dies
+    assert b"Corrected title" not in Client().get(url).content
+    time.sleep(1.2)
+    assert b"Corrected title" in Client().get(url).content
+
+
+def test_a_reader_of_an_uncached_page_waits_for_a_stuck_renderer_only_so_long(
+    committed, monkeypatch
+):
+    monkeypatch.setattr(freshness, "RENDER_WAIT_SECONDS", 0.3)
+    url = url_of(committed.visit)
+    assert freshness.take_render_lock(key_of(url))
+    started = time.monotonic()
+    answer = Client().get(url)
+    assert answer.status_code == 200
+    assert 0.3 <= time.monotonic() - started < 3
+
+
+def test_in_the_background_the_first_reader_too_gets_the_previous_copy(
+    committed, stale_copies, settings
+):
+    settings.PAGE_CACHE_RENDER_IN_BACKGROUND = True
+    url = url_of(committed.visit)
+    Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    first = Client().get(url)
+    assert first["Cache-Status"] == "portal; hit; detail=stale"
+    rendering.wait_until_idle()
+    after = Client().get(url)
+    assert after["Cache-Status"] == "portal; hit"
+    assert b"Corrected title" in after.content
+
+
+def test_an_edit_renders_the_visits_pages_before_any_reader_asks(committed, settings):
+    settings.PORTAL_PUBLIC_URL = "http://testserver"
+    pages = [url_of(committed.visit), url_of(committed.relationship)]
+    for url in pages:
+        Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    for url in pages:
+        answer = Client().get(url)
+        assert answer["Cache-Status"] == "portal; hit", url
+        assert b"Corrected title" in answer.content
