@@ -1,6 +1,7 @@
 """The benchmark: build the demo record on PostgreSQL, serve it with gunicorn (2 workers,
 DEBUG off) on loopback, load it with wrk and print a table against Django's floor; then a
-soak run with an editor saving every second; then a profile of the slowest page.
+two soak runs over a mix of pages, without and with an editor saving every second (and
+withdrawing a visit every fifth); then a profile of the slowest page.
 
     .venv/bin/python bench/run.py [--skip-build]
 
@@ -9,6 +10,7 @@ BENCH_REDIS_URL (redis://127.0.0.1:6379/6), BENCH_SECONDS (10 per wrk run).
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -28,8 +30,10 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 SOAK_SECONDS = 60
+STALE_BOUND = 30  # PORTAL_PAGE_CACHE_STALE_SECONDS's default
 DIRECTORY_CSV = ROOT.parent / "shared/data/twin_cities.csv"
 EDITED_VISIT = "demo-visit-0000"  # the latest published: on home, feed and lists
+WITHDRAWN_VISIT = "demo-visit-0002"  # withdrawn and published again every fifth second
 PAGES = {
     "floor": "/bench/floor/",
     "home": "/en/",
@@ -54,7 +58,7 @@ SOAK_PAGES = [
 SHOWS_EDIT = ["/en/", f"/en/visits/{EDITED_VISIT}/", "/en/feeds/visits/"]
 
 
-def environment(page_cache: bool) -> dict:
+def environment(page_cache: bool, public_url: str = "") -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -65,6 +69,7 @@ def environment(page_cache: bool) -> dict:
         "DJANGO_MEDIA_ROOT": str(Path(tempfile.gettempdir()) / "sc_bench_media"),
         "DJANGO_LOG_LEVEL": "ERROR",
         "PORTAL_PAGE_CACHE": "1" if page_cache else "0",
+        "PORTAL_PUBLIC_URL": public_url,
     }
 
 
@@ -113,6 +118,7 @@ def build():
 class Gunicorn:
     def __init__(self, page_cache: bool, port: int):
         self.base = f"http://127.0.0.1:{port}"
+        self.env = environment(page_cache, public_url=self.base)
         self.process = subprocess.Popen(
             [
                 PYTHON,
@@ -124,7 +130,7 @@ class Gunicorn:
                 "--log-level=warning",
             ],
             cwd=ROOT,
-            env=environment(page_cache),
+            env=self.env,
         )
         for _ in range(100):
             try:
@@ -179,7 +185,8 @@ def measure(page_cache: bool, port: int) -> list[tuple]:
     return [(name, mode, result, result["rps"] / floor) for name, mode, result in rows]
 
 
-def soak(port: int) -> dict:
+def soak(port: int, with_edits: bool) -> dict:
+    """wrk over SOAK_PAGES; with an editor saving every second when `with_edits`."""
     redis.Redis.from_url(REDIS_URL).flushdb()
     server = Gunicorn(True, port)
     script = Path(tempfile.gettempdir()) / "sc_bench_soak.lua"
@@ -189,26 +196,47 @@ def soak(port: int) -> dict:
         "request = function()\n  n = n + 1\n"
         "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n"
     )
+    for path in SOAK_PAGES:
+        urllib.request.urlopen(server.base + path).read()
     try:
+        if not with_edits:
+            return wrk(server.base + "/", SOAK_SECONDS, connections=16, script=str(script))
         editor = subprocess.Popen(
-            [PYTHON, "bench/editor.py", EDITED_VISIT, str(SOAK_SECONDS - 2)],
+            [
+                PYTHON,
+                "bench/editor.py",
+                server.base,
+                EDITED_VISIT,
+                WITHDRAWN_VISIT,
+                str(SOAK_SECONDS - 2),
+            ],
             cwd=ROOT,
-            env=environment(True),
+            env=server.env,
             stdout=subprocess.PIPE,
             text=True,
         )
         result = wrk(server.base + "/", SOAK_SECONDS, connections=16, script=str(script))
-        last_title = editor.communicate(timeout=30)[0].strip()
-        stale = []
-        for path in SHOWS_EDIT:
-            page = urllib.request.urlopen(server.base + path).read().decode()
-            if last_title not in page:
-                stale.append(path)
-        result["stale_pages"] = stale
+        result |= json.loads(editor.communicate(timeout=60)[0])
         result["edits"] = SOAK_SECONDS - 2
+        result["renewed_after"] = renewal_times(server.base, result["last_title"])
+        return result
     finally:
         server.stop()
-    return result
+
+
+def renewal_times(base: str, last_title: str) -> dict[str, float | None]:
+    """How long after the soak each page that shows the edited visit took to show its last
+    edit (None: not within twice the stale bound)."""
+    started, times = time.monotonic(), {}
+    for path in SHOWS_EDIT:
+        while last_title not in urllib.request.urlopen(base + path).read().decode():
+            if time.monotonic() - started > 2 * STALE_BOUND:
+                times[path] = None
+                break
+            time.sleep(0.05)
+        else:
+            times[path] = time.monotonic() - started
+    return times
 
 
 def print_table(rows: list[tuple]):
@@ -233,13 +261,25 @@ def main():
         build()
     rows = measure(page_cache=False, port=8731) + measure(page_cache=True, port=8732)
     print_table(rows)
-    result = soak(port=8733)
+    quiet = soak(port=8733, with_edits=False)
     print(
-        f"\nsoak: {result['requests']} requests in {SOAK_SECONDS} s over {len(SOAK_PAGES)} "
-        f"pages, 16 connections, {result['edits']} edits: {result['rps']:.1f} req/s, "
-        f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
-        f"socket errors {result['errors']}, non-2xx/3xx {result['bad_status']}, "
-        f"stale pages after the last edit: {result['stale_pages'] or 'none'}"
+        f"\nsoak without edits: {quiet['requests']} requests in {SOAK_SECONDS} s over "
+        f"{len(SOAK_PAGES)} pages, 16 connections: {quiet['rps']:.1f} req/s, "
+        f"p50 {quiet['p50']:.2f} ms, p99 {quiet['p99']:.2f} ms, "
+        f"socket errors {quiet['errors']}, non-2xx/3xx {quiet['bad_status']}"
+    )
+    result = soak(port=8734, with_edits=True)
+    renewed = [t for t in result["renewed_after"].values() if t is not None]
+    late = [path for path, t in result["renewed_after"].items() if t is None or t > STALE_BOUND]
+    print(
+        f"soak with edits: {result['requests']} requests, {result['edits']} edits, "
+        f"{result['withdrawals']} withdrawals: {result['rps']:.1f} req/s, "
+        f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms "
+        f"({result['p99'] / quiet['p99']:.1f}x the p99 without edits), "
+        f"socket errors {result['errors']}, non-2xx/3xx {result['bad_status']}; "
+        f"withdrawn visit still shown {result['withdrawn_shown']} times; last edit shown "
+        f"after {max(renewed, default=0):.2f} s at most; pages stale after the "
+        f"{STALE_BOUND} s bound: {late or 'none'}"
     )
     print("\nprofile of the uncached timeline:")
     run(PYTHON, "bench/profile.py", PAGES["timeline (2,000 visits)"], env=environment(False))

@@ -8,9 +8,11 @@ after RENDER_LOCK_SECONDS, so a renderer that crashed blocks nobody for longer.
 
 A stale copy is served for at most settings.PAGE_CACHE_STALE_SECONDS after a reader first
 found it out of date (the page's *stale mark*, also set with `add`); after that, or when
-the bound is 0, every reader renders. A page whose content was withdrawn (unpublished,
-deleted) is never served stale: a withdrawal also sets the *withdrawal time* of the tags it
-bumps, and a copy rendered before it is bypassed.
+the bound is 0, readers wait for the render under way (RENDER_WAIT_SECONDS at most), as do
+the readers of a page not cached at all, and render it themselves when none is. A page
+whose content was withdrawn (unpublished, deleted) is never served stale and never waited
+for: a withdrawal also sets the *withdrawal time* of the tags it bumps, and every reader
+of a copy rendered before it renders the page at once.
 """
 
 import time
@@ -22,7 +24,7 @@ from django.core.cache import cache
 from pagecache.tags import withdrawal_key
 
 RENDER_LOCK_SECONDS = 10
-# How long a reader of a page that is not cached at all waits for another's render of it.
+# How long a reader who may not have the previous copy waits for another's render.
 RENDER_WAIT_SECONDS = 5
 WAIT_STEP_SECONDS = 0.01
 
@@ -62,25 +64,29 @@ def forget_staleness(page_key: str) -> None:
     cache.delete(stale_mark_key(page_key))
 
 
-def may_serve_stale(page_key: str, versions: dict[str, int]) -> bool:
-    """Whether a copy rendered under these tag versions may be served while it is renewed."""
-    bound = settings.PAGE_CACHE_STALE_SECONDS
-    if bound <= 0:
-        return False
+def was_withdrawn(versions: dict[str, int]) -> bool:
+    """Whether content was withdrawn from a page since it was rendered under these versions."""
     withdrawals = cache.get_many([withdrawal_key(tag) for tag in versions])
-    for tag, version in versions.items():
-        if withdrawals.get(withdrawal_key(tag), 0) > version:
-            return False
-    return stale_for(page_key) <= bound
+    return any(
+        withdrawals.get(withdrawal_key(tag), 0) > version for tag, version in versions.items()
+    )
 
 
-def wait_for_render(page_key: str):
-    """The copy another reader is rendering, once stored; None if it does not come."""
+def within_stale_bound(page_key: str) -> bool:
+    """Whether the page's previous copy may still be served while it is renewed."""
+    bound = settings.PAGE_CACHE_STALE_SECONDS
+    return bound > 0 and stale_for(page_key) <= bound
+
+
+def wait_for_render(page_key: str, previous=None):
+    """The copy another reader is rendering, once stored; None if it does not come. A
+    copy is stored only when no change came while it was rendered (middleware._store), so
+    one newer than `previous` was rendered after whatever made `previous` out of date."""
     deadline = time.monotonic() + RENDER_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(WAIT_STEP_SECONDS)
         page = cache.get(page_key)
-        if page is not None:
+        if page is not None and (previous is None or page.versions != previous.versions):
             return page
         if not is_being_rendered(page_key):
             return None

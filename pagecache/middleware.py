@@ -98,14 +98,15 @@ class PublicPageCacheMiddleware:
             if cached is not None and cached.is_current(versions):
                 return _conditional(request, cached.response(request, "hit"))
             token = freshness.take_render_lock(key)
-            if cached is not None and freshness.may_serve_stale(key, cached.versions):
+            withdrawn = cached is not None and freshness.was_withdrawn(cached.versions)
+            if cached is not None and not withdrawn and freshness.within_stale_bound(key):
                 if token is None or settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
                     if token is not None:
                         url = request.build_absolute_uri()
                         rendering.render_soon(rendering.environ_for(url, token))
                     return _conditional(request, cached.response(request, "hit; detail=stale"))
-            elif cached is None and token is None:
-                page = freshness.wait_for_render(key)
+            if token is None and not withdrawn:  # another renders it: wait for that
+                page = freshness.wait_for_render(key, previous=cached)
                 if page is not None:
                     return _conditional(request, page.response(request, "hit; detail=waited"))
         lists_version = versions.get(LISTS) or tag_versions([LISTS])[LISTS]

@@ -1,12 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from archive.transfer import ArchiveError, export_archive
+from sistercities.commands import PortalCommand
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Write the whole record into one ZIP archive: content in every language, its "
         "history, the staff groups and accounts (without passwords) and every media file."

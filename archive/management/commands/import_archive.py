@@ -1,12 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from archive.transfer import ArchiveError, import_archive
+from sistercities.commands import PortalCommand
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Restore an archive written by export_archive into a migrated database without "
         "content. The archive is checked first; a damaged one writes nothing."

@@ -3,11 +3,13 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.urls import reverse
 
+from sistercities.commands import PortalCommand
 
-class Command(BaseCommand):
+
+class Command(PortalCommand):
     help = "Create or reset the local development staff login and print it (DEBUG only)."
 
     def add_arguments(self, parser):

@@ -1,10 +1,9 @@
-from django.core.management.base import BaseCommand
-
 from showcase.services import showcase_load
+from sistercities.commands import PortalCommand
 from sistercities.services import Outcome
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Load the real Osmangazi–Kapchagay record: the cities, their sister-city relationship "
         "and protocol, and the visit of 24 August 2019. Running it again changes nothing."

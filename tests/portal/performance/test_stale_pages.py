@@ -142,7 +142,8 @@ def test_a_deleted_photo_leaves_no_stale_copy_of_its_report(committed, stale_cop
     assert photo_link not in answer.content
 
 
-def test_no_copy_is_served_stale_beyond_the_bound(committed, stale_copies, settings):
+def test_no_copy_is_served_stale_beyond_the_bound(committed, stale_copies, settings, monkeypatch):
+    monkeypatch.setattr(freshness, "RENDER_WAIT_SECONDS", 0.2)
     url = url_of(committed.visit)
     Client().get(url)
     retitle(committed.visit, "Corrected title")
