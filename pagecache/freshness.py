@@ -10,9 +10,9 @@ A stale copy is served for at most settings.PAGE_CACHE_STALE_SECONDS after a rea
 found it out of date (the page's *stale mark*, also set with `add`); after that, or when
 the bound is 0, readers wait for the render under way (RENDER_WAIT_SECONDS at most), as do
 the readers of a page not cached at all, and render it themselves when none is. A page
-whose content was withdrawn (unpublished, deleted) is never served stale and never waited
-for: a withdrawal also sets the *withdrawal time* of the tags it bumps, and every reader
-of a copy rendered before it renders the page at once.
+whose content was withdrawn (unpublished, deleted) is never served stale: a withdrawal
+also sets the *withdrawal time* of the tags it bumps; a reader of a copy rendered before
+it waits only for a render that began after it, and otherwise renders the page at once.
 """
 
 import time
@@ -38,8 +38,9 @@ def stale_mark_key(page_key: str) -> str:
 
 
 def take_render_lock(page_key: str) -> str | None:
-    """A token if this caller renders the page now; None if another does."""
-    token = uuid.uuid4().hex
+    """A token if this caller renders the page now; None if another does. The token
+    starts with the time the render began, in nanoseconds."""
+    token = f"{time.time_ns()}-{uuid.uuid4().hex}"
     return token if cache.add(lock_key(page_key), token, RENDER_LOCK_SECONDS) else None
 
 
@@ -49,8 +50,10 @@ def release_render_lock(page_key: str, token: str) -> None:
         cache.delete(lock_key(page_key))
 
 
-def is_being_rendered(page_key: str) -> bool:
-    return cache.get(lock_key(page_key)) is not None
+def render_began(page_key: str) -> int | None:
+    """When the render of this page under way began (ns), None when none is."""
+    token = cache.get(lock_key(page_key))
+    return int(token.split("-", 1)[0]) if token else None
 
 
 def stale_for(page_key: str) -> float:
@@ -64,11 +67,17 @@ def forget_staleness(page_key: str) -> None:
     cache.delete(stale_mark_key(page_key))
 
 
-def was_withdrawn(versions: dict[str, int]) -> bool:
-    """Whether content was withdrawn from a page since it was rendered under these versions."""
+def withdrawn_at(versions: dict[str, int]) -> int:
+    """When content was last withdrawn from a page rendered under these versions (ns),
+    0 when none was since."""
     withdrawals = cache.get_many([withdrawal_key(tag) for tag in versions])
-    return any(
-        withdrawals.get(withdrawal_key(tag), 0) > version for tag, version in versions.items()
+    return max(
+        (
+            withdrawals[withdrawal_key(tag)]
+            for tag, version in versions.items()
+            if withdrawals.get(withdrawal_key(tag), 0) > version
+        ),
+        default=0,
     )
 
 
@@ -88,6 +97,6 @@ def wait_for_render(page_key: str, previous=None):
         page = cache.get(page_key)
         if page is not None and (previous is None or page.versions != previous.versions):
             return page
-        if not is_being_rendered(page_key):
+        if render_began(page_key) is None:
             return None
     return None

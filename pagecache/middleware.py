@@ -90,6 +90,8 @@ class PublicPageCacheMiddleware:
         render = request.META.get(rendering.RENDER)
         versions = {}
         if render is not None:  # a render without a reader (pagecache.rendering)
+            if not render and not cache.has_key(key):
+                return HttpResponse(status=204)  # nobody read it: its first reader renders it
             token = render or freshness.take_render_lock(key)
             if token is None:
                 return HttpResponse(status=204)  # another renders it now
@@ -98,14 +100,15 @@ class PublicPageCacheMiddleware:
             if cached is not None and cached.is_current(versions):
                 return _conditional(request, cached.response(request, "hit"))
             token = freshness.take_render_lock(key)
-            withdrawn = cached is not None and freshness.was_withdrawn(cached.versions)
+            withdrawn = freshness.withdrawn_at(cached.versions) if cached is not None else 0
             if cached is not None and not withdrawn and freshness.within_stale_bound(key):
                 if token is None or settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
                     if token is not None:
                         url = request.build_absolute_uri()
                         rendering.render_soon(rendering.environ_for(url, token))
                     return _conditional(request, cached.response(request, "hit; detail=stale"))
-            if token is None and not withdrawn:  # another renders it: wait for that
+            began = freshness.render_began(key) if token is None else None
+            if began is not None and began > withdrawn:  # wait for that render
                 page = freshness.wait_for_render(key, previous=cached)
                 if page is not None:
                     return _conditional(request, page.response(request, "hit; detail=waited"))

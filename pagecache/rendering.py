@@ -51,7 +51,8 @@ def render_soon(environ: dict) -> None:
 
 def render_on_commit(paths: Callable[[], list[str]]) -> None:
     """Once the transaction commits, render the pages `paths()` names for the address
-    readers use (settings.PORTAL_PUBLIC_URL; nothing when it is not set)."""
+    readers use (settings.PORTAL_PUBLIC_URL; nothing when it is not set), those of them
+    that are cached: a page nobody has read waits for its first reader."""
     base = settings.PORTAL_PUBLIC_URL.rstrip("/")
     if base:
         transaction.on_commit(

@@ -130,6 +130,21 @@ def test_a_withdrawn_visit_is_404_at_once_while_its_page_is_being_rendered(commi
     assert cache.get(key_of(url)) is None, "the withdrawn page's copy is gone"
 
 
+def test_after_a_withdrawal_readers_wait_for_a_render_begun_since_rather_than_all_render(
+    committed, stale_copies, monkeypatch
+):
+    monkeypatch.setattr(freshness, "RENDER_WAIT_SECONDS", 0.3)
+    url = url_of(committed.visit)
+    Client().get(url)
+    visit = Visit.objects.get(pk=committed.visit.pk)
+    visit.status = PublicationStatus.DRAFT
+    visit.save()
+    assert freshness.take_render_lock(key_of(url))  # a render that began after it
+    started = time.monotonic()
+    assert Client().get(url).status_code == 404
+    assert time.monotonic() - started >= 0.3, "the reader rendered at once"
+
+
 def test_a_deleted_photo_leaves_no_stale_copy_of_its_report(committed, stale_copies):
     visit = Visit.objects.get(slug="grown-1")
     url, photo = url_of(visit), visit.photos.get()
@@ -197,7 +212,9 @@ def test_in_the_background_the_first_reader_too_gets_the_previous_copy(
     assert b"Corrected title" in after.content
 
 
-def test_an_edit_renders_the_visits_pages_before_any_reader_asks(committed, settings):
+def test_an_edit_renders_the_visits_pages_that_readers_read_before_any_reader_asks(
+    committed, settings
+):
     settings.PORTAL_PUBLIC_URL = "http://testserver"
     pages = [url_of(committed.visit), url_of(committed.relationship)]
     for url in pages:
@@ -207,3 +224,6 @@ def test_an_edit_renders_the_visits_pages_before_any_reader_asks(committed, sett
         answer = Client().get(url)
         assert answer["Cache-Status"] == "portal; hit", url
         assert b"Corrected title" in answer.content
+    with translation.override("kk"):
+        unread = committed.visit.get_absolute_url()
+    assert cache.get(key_of(unread)) is None, "a page nobody read is not rendered"
