@@ -6,6 +6,10 @@ cache, which only one caller wins) and the page is rendered again in the backgro
 that reader and every other meanwhile get the previous copy, marked stale. The lock expires
 after RENDER_LOCK_SECONDS, so a renderer that crashed blocks nobody for longer.
 
+Under a stream of changes, a page is rendered again at most once every
+settings.PAGE_CACHE_RENEWAL_SECONDS (its *renewal mark*): between, readers get the copy of
+the last render, so that edits every second do not keep the servers rendering.
+
 A stale copy is served for at most settings.PAGE_CACHE_STALE_SECONDS after a reader first
 found it out of date (the page's *stale mark*, also set with `add`); after that, or when
 the bound is 0, readers wait for the render under way (RENDER_WAIT_SECONDS at most), as do
@@ -62,9 +66,20 @@ def stale_for(page_key: str) -> float:
     return now - cache.get_or_set(stale_mark_key(page_key), now, RENDER_LOCK_SECONDS * 6)
 
 
-def forget_staleness(page_key: str) -> None:
-    """A current copy was stored."""
+def renewal_key(page_key: str) -> str:
+    return f"renewed:{page_key}"
+
+
+def renewed(page_key: str) -> None:
+    """A current copy was stored: it is no longer stale, and is not rendered again for
+    PAGE_CACHE_RENEWAL_SECONDS while a stale copy may be served instead."""
     cache.delete(stale_mark_key(page_key))
+    if settings.PAGE_CACHE_RENEWAL_SECONDS > 0:
+        cache.set(renewal_key(page_key), True, settings.PAGE_CACHE_RENEWAL_SECONDS)
+
+
+def recently_renewed(page_key: str) -> bool:
+    return cache.get(renewal_key(page_key)) is not None
 
 
 def withdrawn_at(versions: dict[str, int]) -> int:

@@ -88,36 +88,52 @@ class PublicPageCacheMiddleware:
             return self._answer(request, self.get_response(request))
         key = _page_key(request)
         render = request.META.get(rendering.RENDER)
-        versions = {}
         if render is not None:  # a render without a reader (pagecache.rendering)
-            if not render and not cache.has_key(key):
-                return HttpResponse(status=204)  # nobody read it: its first reader renders it
-            token = render or freshness.take_render_lock(key)
+            token, versions = self._render_lock(key, render), {}
             if token is None:
-                return HttpResponse(status=204)  # another renders it now
+                return HttpResponse(status=204)
         else:
-            cached, versions = self._read(key)
-            if cached is not None and cached.is_current(versions):
-                return _conditional(request, cached.response(request, "hit"))
-            token = freshness.take_render_lock(key)
-            withdrawn = freshness.withdrawn_at(cached.versions) if cached is not None else 0
-            if cached is not None and not withdrawn and freshness.within_stale_bound(key):
-                if token is None or settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
-                    if token is not None:
-                        url = request.build_absolute_uri()
-                        rendering.render_soon(rendering.environ_for(url, token))
-                    return _conditional(request, cached.response(request, "hit; detail=stale"))
-            began = freshness.render_began(key) if token is None else None
-            if began is not None and began > withdrawn:  # wait for that render
-                page = freshness.wait_for_render(key, previous=cached)
-                if page is not None:
-                    return _conditional(request, page.response(request, "hit; detail=waited"))
+            answer, token, versions = self._look_up(request, key)
+            if answer is not None:
+                return answer
         lists_version = versions.get(LISTS) or tag_versions([LISTS])[LISTS]
         try:
             return self._answer(request, self.get_response(request), (key, lists_version))
         finally:
             if token is not None:
                 freshness.release_render_lock(key, token)
+
+    def _look_up(self, request, key: str):
+        """A cached answer, or None, the render lock's token if this request holds it, and
+        the tag versions read with the page."""
+        cached, versions = self._read(key)
+        if cached is not None and cached.is_current(versions):
+            return _conditional(request, cached.response(request, "hit")), None, versions
+        withdrawn = freshness.withdrawn_at(cached.versions) if cached is not None else 0
+        if cached is not None and not withdrawn and freshness.within_stale_bound(key):
+            token = None if freshness.recently_renewed(key) else freshness.take_render_lock(key)
+            if token is not None and not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
+                return None, token, versions  # this reader renders it
+            if token is not None:
+                url = request.build_absolute_uri()
+                rendering.render_soon(rendering.environ_for(url, token))
+            stale = cached.response(request, "hit; detail=stale")
+            return _conditional(request, stale), None, versions
+        token = freshness.take_render_lock(key)
+        began = freshness.render_began(key) if token is None else None
+        if began is not None and began > withdrawn:  # wait for that render
+            page = freshness.wait_for_render(key, previous=cached)
+            if page is not None:
+                waited = page.response(request, "hit; detail=waited")
+                return _conditional(request, waited), None, versions
+        return None, token, versions
+
+    def _render_lock(self, key: str, token: str) -> str | None:
+        """The token a render without a reader renders under; None to skip the page:
+        nobody read it yet (its first reader renders it), or another renders it now."""
+        if token:
+            return token
+        return freshness.take_render_lock(key) if cache.has_key(key) else None
 
     def _answer(self, request, response, to_store=None):
         """The response, stored first when it is a shareable public page."""
@@ -236,5 +252,5 @@ def _store(request, response, key: str, lists_version: int) -> CachedPage | None
     if page.expires is not None:
         timeout = max(1, min(timeout, int(page.expires - time.time()) + 1))
     cache.set(key, page, timeout)
-    freshness.forget_staleness(key)
+    freshness.renewed(key)
     return page

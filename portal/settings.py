@@ -124,6 +124,9 @@ PAGE_CACHE_SERVICE_PAGES = {"sitemap", "robots-txt"}
 # others get the previous copy, for at most this many seconds (pagecache/freshness.py);
 # withdrawn content is never served stale. 0: every reader of an out-of-date page renders it.
 PAGE_CACHE_STALE_SECONDS = env_int("PORTAL_PAGE_CACHE_STALE_SECONDS", 30)
+# Under a stream of edits a page is rendered again at most this often (withdrawals and the
+# pages rendered on write aside); between, its readers get the last render.
+PAGE_CACHE_RENEWAL_SECONDS = env_int("PORTAL_PAGE_CACHE_RENEWAL_SECONDS", 5)
 PAGE_CACHE_RENDER_IN_BACKGROUND = True
 # The address readers use (https://…): after a visit changes, its pages are rendered again
 # for it in the background, before a reader asks. Empty: no render on write.

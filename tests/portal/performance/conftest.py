@@ -166,6 +166,7 @@ def page_cache(settings):
     of date is rendered for its next reader (test_stale_pages.py tests the stale copies)."""
     settings.PORTAL_PAGE_CACHE = True
     settings.PAGE_CACHE_STALE_SECONDS = 0
+    settings.PAGE_CACHE_RENEWAL_SECONDS = 0
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

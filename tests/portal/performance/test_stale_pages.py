@@ -99,7 +99,7 @@ def test_while_an_edit_is_rendered_other_readers_get_the_previous_copy_once(
     url = url_of(committed.visit)
     Client().get(url)
     retitle(committed.visit, "Corrected title")
-    slow_reports.count = 0
+    slow_reports.count, slow_reports.seconds = 0, 2  # the readers come while it renders
     slow_reports.began.clear()
     renderer_answer, reader_answers = [], []
     renderer = get_in_thread(url, renderer_answer)
@@ -116,6 +116,22 @@ def test_while_an_edit_is_rendered_other_readers_get_the_previous_copy_once(
     after = Client().get(url)
     assert after["Cache-Status"] == "portal; hit"
     assert b"Corrected title" in after.content
+
+
+def test_under_a_stream_of_edits_a_page_is_rendered_again_at_most_once_a_renewal_interval(
+    committed, stale_copies, settings, slow_reports
+):
+    settings.PAGE_CACHE_RENEWAL_SECONDS = 60
+    url = url_of(committed.visit)
+    Client().get(url)
+    for n in range(3):
+        retitle(committed.visit, f"Edit {n}")
+        answer = Client().get(url)
+        assert answer["Cache-Status"] == "portal; hit; detail=stale"
+    assert slow_reports.count == 1, "only the first render"
+    cache.delete(freshness.renewal_key(key_of(url)))  # the interval has passed
+    assert b"Edit 2" in Client().get(url).content
+    assert slow_reports.count == 2
 
 
 def test_a_withdrawn_visit_is_404_at_once_while_its_page_is_being_rendered(committed, stale_copies):
