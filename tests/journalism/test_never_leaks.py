@@ -5,8 +5,9 @@ once public and a visit scheduled for later, each with every text of its own (ti
 summary, report, places, delegation titles, meeting topics, quote, photo caption,
 correction) carrying its marker word in all four languages. Then it walks
 every public address the site can produce, from the sitemap, robots.txt, each language's
-home page, the feeds, the exports and the yearly reports with their PDFs, following each same-site link and submitting each
-search form, and looks for the hidden visits' markers, titles and slugs in every answer.
+home page, the feeds, the exports and the yearly reports with their PDFs, following each
+same-site link and submitting each search form, and looks for the hidden visits' markers,
+titles and slugs in every answer.
 """
 
 import datetime
