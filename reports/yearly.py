@@ -129,29 +129,35 @@ def year_report(year: int, *, with_unpublished: bool = False) -> YearReport:
     return report
 
 
+def _count_by_year(queryset, name: str) -> dict[int, int]:
+    """{year: rows} of a queryset by the year of a partial date field; unknown dates left out."""
+    rows = (
+        queryset.exclude(**{name: ""})
+        .annotate(year=Substr(name, 1, 4))
+        .order_by()
+        .values_list("year")
+        .annotate(count=Count("pk"))
+    )
+    return {int(year): count for year, count in rows}
+
+
 def years_with_reports() -> list[dict]:
     """The years with anything public to report, latest first, and their visit counts."""
     relationships = home_relationships().published()
-    years: dict[int, int] = {}
-
-    def add(queryset, name: str, counts=False):
-        rows = (
-            queryset.exclude(**{name: ""})
-            .annotate(year=Substr(name, 1, 4))
-            .order_by()
-            .values_list("year")
-            .annotate(count=Count("pk"))
-        )
-        for year, count in rows:
-            years[int(year)] = years.get(int(year), 0) + (count if counts else 0)
-
-    add(Visit.objects.published().filter(relationship__in=relationships), "start_date", True)
-    add(Protocol.objects.filter(relationship__in=relationships), "signed_on")
-    add(StatusChange.objects.filter(relationship__in=relationships), "date")
-    add(relationships, "established_on")
+    visits = _count_by_year(
+        Visit.objects.published().filter(relationship__in=relationships), "start_date"
+    )
+    protocols = Protocol.objects.filter(relationship__in=relationships)
+    changes = StatusChange.objects.filter(relationship__in=relationships)
+    years = {
+        *visits,
+        *_count_by_year(protocols, "signed_on"),
+        *_count_by_year(changes, "date"),
+        *_count_by_year(relationships, "established_on"),
+    }
     allowed = years_open_to_reports()
     return [
-        {"year": year, "visits": count}
-        for year, count in sorted(years.items(), reverse=True)
+        {"year": year, "visits": visits.get(year, 0)}
+        for year in sorted(years, reverse=True)
         if year in allowed
     ]
