@@ -4,8 +4,8 @@ Its last contact is the latest of its visits that have begun, its protocols' sig
 its status changes, in any state of publication. It is dormant when that contact lies
 settings.PORTAL_DORMANT_AFTER_YEARS or more before today, counted from the last day the
 contact's date may stand for ("2019" from 31 December 2019), or when it has none; an
-ended relationship is not dormant, only ended. Two queries for every row, whatever their
-number, and one for the visits waiting for publication.
+ended relationship is not dormant, only ended. Two queries for all the rows, however many
+there are, and one for the visits waiting for publication.
 """
 
 import datetime
