@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "importing",
     "archive",
     "showcase",
+    "reports",
     "axes",
 ]
 
@@ -118,7 +119,7 @@ else:
 # Public pages are kept in the cache until the content changes (pagecache/).
 PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
 # The URL namespaces of the public pages, and the service pages that show content.
-PAGE_CACHE_NAMESPACES = {"sistercities", "visits", "journalism"}
+PAGE_CACHE_NAMESPACES = {"sistercities", "visits", "journalism", "reports"}
 PAGE_CACHE_SERVICE_PAGES = {"sitemap", "robots-txt"}
 # After a change, one reader's request renders a page again (in the background) while the
 # others get the previous copy, for at most this many seconds (pagecache/freshness.py);
@@ -228,6 +229,12 @@ STORAGES = {
 # The municipality that runs this portal; its relationships are the portal's subject.
 HOME_CITY_SLUG = env_str("PORTAL_HOME_CITY", "osmangazi")
 ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "admin/")
+
+# Reports (reports/): a relationship without contact for this many years is "dormant" on
+# the staff's health page; the yearly report's PDF embeds these fonts (Debian's
+# fonts-dejavu-core), which cover Turkish, Kazakh and Russian letters.
+PORTAL_DORMANT_AFTER_YEARS = env_int("PORTAL_DORMANT_AFTER_YEARS", 3)
+REPORT_FONT_DIR = Path(env_str("PORTAL_REPORT_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SECURE_PROXY_SSL_HEADER = (

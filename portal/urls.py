@@ -23,9 +23,11 @@ urlpatterns += i18n_patterns(
         f"{settings.ADMIN_PATH}sistercities/relationship/import/",
         include("importing.urls"),
     ),
+    path(f"{settings.ADMIN_PATH}reports/", include("reports.admin_urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("public.urls")),
     path("", include("directory.urls")),
     path("", include("visits.urls")),
     path("", include("journalism.urls")),
+    path("", include("reports.urls")),
 )

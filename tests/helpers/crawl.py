@@ -2,10 +2,12 @@
 
 It follows every same-site link it finds: <a>, <link> and <area> in HTML, submits each GET
 form (a search box gets a given word), and reads absolute URLs out of XML, JSON, CSV and
-iCalendar (sitemap locations and alternates, feed links, export URLs). It skips the admin,
-static files and media, and returns what each address answered.
+iCalendar (sitemap locations and alternates, feed links, export URLs). A PDF is read as the
+text pypdf extracts from it. It skips the admin, static files and media, and returns what
+each address answered.
 """
 
+import io
 import json
 import re
 from collections import deque
@@ -15,6 +17,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from django.conf import settings
+from pypdf import PdfReader
 
 HOST = "testserver"
 _ABSOLUTE_URL = re.compile(rf"https?://{HOST}[^\s\"'<>]*")
@@ -82,9 +85,11 @@ def _readable(response) -> tuple[str, str]:
     """The answer as text to search, headers too (a download's file name, a redirect)."""
     content_type = response.get("Content-Type", "")
     headers = "\n".join(f"{key}: {value}" for key, value in response.items())
-    body = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    ).decode("utf-8", errors="replace")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if "pdf" in content_type and response.status_code == 200:
+        pages = PdfReader(io.BytesIO(content)).pages
+        return content_type, f"{headers}\n\n" + "\n".join(page.extract_text() for page in pages)
+    body = content.decode("utf-8", errors="replace")
     if "calendar" in content_type:
         body = body.replace("\r\n ", "").replace("\r\n\t", "")  # unfold long lines
     if "json" in content_type:

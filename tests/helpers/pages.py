@@ -30,6 +30,8 @@ def page_paths(language: str) -> dict[str, str]:
             "partners": reverse("directory:partner-list"),
             "map": reverse("directory:partner-map"),
             "figures": reverse("directory:figures"),
+            "reports": reverse("reports:report-list"),
+            "report": reverse("reports:year-report", kwargs={"year": 2019}),
         }
 
 

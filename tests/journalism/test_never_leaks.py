@@ -5,8 +5,9 @@ once public and a visit scheduled for later, each with every text of its own (ti
 summary, report, places, delegation titles, meeting topics, quote, photo caption,
 correction) carrying its marker word in all four languages. Then it walks
 every public address the site can produce, from the sitemap, robots.txt, each language's
-home page, the feeds and the exports, following each same-site link and submitting each
-search form, and looks for the hidden visits' markers, titles and slugs in every answer.
+home page, the feeds, the exports and the yearly reports with their PDFs, following each
+same-site link and submitting each search form, and looks for the hidden visits' markers,
+titles and slugs in every answer.
 """
 
 import datetime
@@ -32,7 +33,7 @@ from tests.factories import (
 )
 from tests.helpers.crawl import crawl
 from tests.helpers.records import days_from_today
-from visits.models import Correction, PublicationStatus, Quote
+from visits.models import Correction, PublicationStatus, Quote, Visit
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Every visit's title holds this word, so that a search for it would find the hidden ones
@@ -145,11 +146,15 @@ def in_every_language(name: str, **kwargs) -> list[str]:
     return urls
 
 
-def start_urls(relationships) -> list[str]:
+def start_urls(relationships, years) -> list[str]:
     urls = ["/sitemap.xml", "/robots.txt", "/healthz"]
     urls += in_every_language("sistercities:home")
     urls += in_every_language("journalism:visit-feed")
     urls += in_every_language("journalism:upcoming-ics")
+    urls += in_every_language("reports:report-list")
+    for year in years:
+        urls += in_every_language("reports:year-report", year=year)
+        urls += in_every_language("reports:year-report-pdf", year=year)
     for relationship in relationships:
         for name in (
             "journalism:relationship-feed",
@@ -168,7 +173,10 @@ def forbidden_texts(visit) -> list[str]:
 
 
 def test_hidden_visits_appear_in_no_public_answer(client, site):
-    pages = crawl(client, start_urls(site["relationships"]), search_word=SEARCH_WORD)
+    # The yearly reports of every year a visit falls in, hidden ones included.
+    visits = Visit.objects.filter(pk__in=[v.pk for v in [site["published"], *site["hidden"]]])
+    years = {start.year for start in visits.values_list("start_date", flat=True)}
+    pages = crawl(client, start_urls(site["relationships"], years), search_word=SEARCH_WORD)
 
     forbidden = [text for visit in site["hidden"] for text in forbidden_texts(visit)]
     forbidden += ["zqimported-pair", "zqimportedcity"]
@@ -195,6 +203,11 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
     assert searches and all("zqpublished" in page.text for page in searches)
     for url in in_every_language("journalism:upcoming-ics"):
         assert "zqupcoming" in pages[url].text
+    # The yearly report and its PDF hold the published visit, in each language.
+    for name in ("reports:year-report", "reports:year-report-pdf"):
+        for url in in_every_language(name, year=2019):
+            assert pages[url].status == 200
+            assert "zqpublished" in pages[url].text
     assert "/sitemap.xml" in pages and len(pages) > 50
 
 
