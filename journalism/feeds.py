@@ -25,7 +25,7 @@ from sistercities.models import City, Relationship
 from sistercities.page_tags import relationship_tag
 from sistercities.translated import localized_names, translated_field
 from visits.models import Photo, Visit
-from visits.publication import last_updated, lead_photo
+from visits.publication import first_published_moment, last_updated, lead_photo
 from visits.queries import CARD_DEFERRED, latest_first
 
 FEED_LENGTH = 50
@@ -159,7 +159,7 @@ class VisitReportsFeed(Feed):
         return escape(report_description(item))
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return first_published_moment(item)
 
     def item_updateddate(self, item):
         return last_updated(item)

@@ -4,14 +4,17 @@ Every fact comes from the news report in `data/osmangazi-kapchagay-visit-2019.tx
 (published by the Union of Turkish World Municipalities, TDBB) or is well-known public
 knowledge: the 2022 rename of Kapchagay to Konaev, regions, coordinates (as geocoded in
 `data/twin_cities.csv`), the correct spelling of the "Atameken" chamber (the report writes
-"Atamekan") and the organisations' websites. What the report does not say stays unknown:
-the protocol's date and place of signing, the date the relationship became active, the
-report's own date of publication and address.
+"Atamekan") and the organisations' websites. The news item is dated 24 August 2019, the
+day of the visit: the report's original publication. What the report does not say stays
+unknown: the protocol's date and place of signing, the date the relationship became active,
+the news item's address.
 
 A translated field is given as {language: text}; a language left out is left alone, so staff
 may add it in the admin and a later run keeps it. Objects refer to each other by the keys of
 these dictionaries (slugs, where the model has one).
 """
+
+import datetime
 
 CITIES = {
     "osmangazi": {
@@ -138,20 +141,20 @@ COOPERATION_AREAS = {
     "economy": {"name": {"tr": "Ekonomi", "en": "Economy", "kk": "Экономика", "ru": "Экономика"}},
 }
 
-# Keyed by (title, publisher). The stored copy of the report has no headline, its own date
-# of publication and address are not known: the title describes it, the rest stays empty.
+# Keyed by (title, publisher). The stored copy of the report has no headline and its address
+# is not known: the title describes it, the address stays empty.
 SOURCE_KEY = (
     "Mayor of Osmangazi Mustafa Dündar visits sister city Kapchagay",
     "Union of Turkish World Municipalities (TDBB)",
 )
 SOURCES = {
     SOURCE_KEY: {
-        "published_on": "",
+        "published_on": "2019-08-24",
         "note": {
             "tr": "Ziyaretin haber metni (İngilizce). Saklanan kopyada başlık yok; bu başlık "
-            "metni tanımlar. Yayın tarihi ve adresi bilinmiyor.",
+            "metni tanımlar. Adresi bilinmiyor.",
             "en": "News report of the visit, in English. The stored copy has no headline; "
-            "this title describes it. Its date of publication and address are not known.",
+            "this title describes it. Its address is not known.",
         },
     },
 }
@@ -301,6 +304,8 @@ VISITS = {
         },
         "related_event": "8th International Altaic Community Symposium",
         "status": "published",
+        # The news item's day; the portal's own publication is when the record is loaded.
+        "originally_published_on": datetime.date(2019, 8, 24),
         "sources": [SOURCE_KEY],
     },
 }

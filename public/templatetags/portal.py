@@ -1,7 +1,10 @@
 """Template tags of the public pages: partial dates, translated text, optional parts."""
 
+import datetime
+
 from django import template
 from django.template.loader import get_template
+from django.utils import timezone
 
 from public.position_map import position_map_context
 from public.templatetags import languages
@@ -11,6 +14,15 @@ from sistercities.partial_dates import format_partial_date
 from sistercities.translated import fallback_lang, translated_field
 
 register = template.Library()
+
+
+@register.filter
+def datetime_attribute(value) -> str:
+    """A <time> element's datetime: "2019-08-24" for a day, "2026-12-03T10:00:00+03:00"
+    for a moment, in the portal's time zone."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    return value.isoformat() if value else ""
 
 
 @register.filter
