@@ -80,7 +80,7 @@ def timeline_json(request, slug):
     data = {
         "relationship": {
             "slug": relationship.slug,
-            "name": str(relationship),
+            "name": relationship.public_name,
             "home_city": relationship.home_city.name,
             "partner_city": relationship.partner_city.name,
             "url": request.build_absolute_uri(relationship.get_absolute_url()),
@@ -114,7 +114,7 @@ def upcoming_ics(request, slug=None):
         relationship = _relationship(request, slug)
         publisher = relationship.home_city
         visits = visits.for_relationship(relationship)
-        name = _("Upcoming visits: %(relationship)s") % {"relationship": relationship}
+        name = _("Upcoming visits: %(relationship)s") % {"relationship": relationship.public_name}
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{publisher_name(publisher)}//{get_language()}")

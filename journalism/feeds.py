@@ -58,6 +58,17 @@ def report_description(visit: Visit) -> str:
     return Truncator(visit.report).words(60)
 
 
+def page_description(visit: Visit) -> str:
+    """What a report page's meta tags describe it with, written in the page's language as
+    they cannot mark another: its summary, else the report's opening, else its title; the
+    feed's description where none of them is in that language yet."""
+    for field in ("summary", "report", "title"):
+        text = translated_field(visit, field)
+        if text.value and not text.fell_back:
+            return Truncator(text.value).words(60)
+    return report_description(visit)
+
+
 def with_report_openings(visits):
     """Visits without their long texts, with report_opening_<lang>: the opening of each
     language's report, read only for a visit without a summary in any language."""
@@ -109,7 +120,9 @@ class VisitReportsFeed(Feed):
 
     def title(self, obj):
         if obj.relationship:
-            return _("Visit reports: %(relationship)s") % {"relationship": obj.relationship}
+            return _("Visit reports: %(relationship)s") % {
+                "relationship": obj.relationship.public_name
+            }
         return _("Visit reports of %(publisher)s") % {"publisher": publisher_name(obj.publisher)}
 
     def subtitle(self, obj):

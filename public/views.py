@@ -53,7 +53,7 @@ def _relationships():
         .with_current_status()
         .annotate(visit_count=Coalesce(Subquery(published), 0))
         .select_related("home_city", "partner_city")
-        .prefetch_related("home_city__former_names", "partner_city__former_names")
+        .prefetch_related("home_city__former_names", "partner_city__former_names", "protocols")
     )
 
 
@@ -107,7 +107,7 @@ def relationship_detail(request, slug):
         Relationship.objects.published()
         .with_current_status()
         .select_related("home_city", "partner_city")
-        .prefetch_related("areas", "sources"),
+        .prefetch_related("areas", "sources", "protocols"),
         slug=slug,
     )
     # Both cities' former names in one query, which the milestones use too.
@@ -199,7 +199,9 @@ class ProtocolDetailView(DetailView):
             Protocol.objects.published()
             .select_related("relationship__home_city", "relationship__partner_city")
             .prefetch_related(
+                "relationship__home_city__former_names",
                 "relationship__partner_city__former_names",
+                "relationship__protocols",
                 Prefetch(
                     "signatories",
                     queryset=Signatory.objects.select_related("person", "organisation"),

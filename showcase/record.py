@@ -41,7 +41,7 @@ CITIES = {
         "latitude": "43.85520",
         "longitude": "77.06150",
         "description": {
-            "tr": "Almatı ilinde bir şehir; 2022'ye kadar adı Kapçagay'dı.",
+            "tr": "Almatı ilinde bir şehir; 2022'ye kadar adı Kapçağay'dı.",
             "en": "A city in the Almaty Region of Kazakhstan, called Kapchagay until 2022.",
         },
     },
@@ -50,7 +50,7 @@ CITIES = {
 # Keyed by (city, year the name was given up).
 FORMER_CITY_NAMES = {
     ("konaev", 2022): {
-        "name": {"tr": "Kapçagay", "en": "Kapchagay", "kk": "Қапшағай", "ru": "Капчагай"},
+        "name": {"tr": "Kapçağay", "en": "Kapchagay", "kk": "Қапшағай", "ru": "Капчагай"},
     },
 }
 
@@ -88,7 +88,7 @@ ORGANISATIONS = {
     "kapchagay-municipality": {
         # Named as it was at the time of the visit.
         "name": {
-            "tr": "Kapçagay Belediyesi",
+            "tr": "Kapçağay Belediyesi",
             "en": "Kapchagay Municipality",
             "kk": "Қапшағай қаласының әкімдігі",
             "ru": "Акимат города Капчагай",
@@ -149,6 +149,7 @@ SOURCE_KEY = (
 )
 SOURCES = {
     SOURCE_KEY: {
+        "language": "en",
         "published_on": "2019-08-24",
         "note": {
             "tr": "Ziyaretin haber metni (İngilizce). Saklanan kopyada başlık yok; bu başlık "
@@ -166,7 +167,7 @@ RELATIONSHIPS = {
         "kind": "sister_city",
         "established_on": "",
         "summary": {
-            "tr": "Osmangazi ile Kapçagay (bugün Konaev) arasındaki kardeş şehir ilişkisi; "
+            "tr": "Osmangazi ile Kapçağay (bugün Konaev) arasındaki kardeş şehir ilişkisi; "
             "iki şehir kardeş şehir protokolü çerçevesinde ekonomik ve kültürel alanda "
             "işbirliği yapıyor.",
             "en": "The sister-city relationship of Osmangazi and Kapchagay (today Konaev); "
@@ -196,7 +197,7 @@ PROTOCOLS = {
         "relationship": "osmangazi-kapchagay",
         "kind": "sister_city",
         "title": {
-            "tr": "Osmangazi–Kapçagay kardeş şehir protokolü",
+            "tr": "Osmangazi–Kapçağay kardeş şehir protokolü",
             "en": "Osmangazi–Kapchagay sister-city protocol",
             "kk": "Османғази–Қапшағай бауырлас қалалар хаттамасы",
             "ru": "Протокол о побратимстве Османгази–Капчагай",
@@ -232,7 +233,7 @@ VISITS = {
         "relationship": "osmangazi-kapchagay",
         "direction": "outgoing",
         "title": {
-            "tr": "Osmangazi heyeti kardeş şehir Kapçagay'da",
+            "tr": "Osmangazi heyeti kardeş şehir Kapçağay'da",
             "en": "Osmangazi delegation visits sister city Kapchagay",
             "kk": "Османғази делегациясы бауырлас Қапшағай қаласында",
             "ru": "Делегация Османгази посетила город-побратим Капчагай",
@@ -240,21 +241,21 @@ VISITS = {
         "start_date": "2019-08-24",
         "end_date": "2019-08-24",
         "places": {
-            "tr": "Kapçagay, Almatı ili, Kazakistan",
+            "tr": "Kapçağay, Almatı ili, Kazakistan",
             "en": "Kapchagay, Almaty Region, Kazakhstan",
             "kk": "Қапшағай, Алматы облысы, Қазақстан",
             "ru": "Капчагай, Алматинская область, Казахстан",
         },
         "purpose": {
             "tr": "Türkiye ile Türk cumhuriyetleri arasındaki kardeşliği geliştirmek ve kardeş "
-            "şehir Kapçagay ile ilişkileri canlandırmak.",
+            "şehir Kapçağay ile ilişkileri canlandırmak.",
             "en": "To improve the brotherhood between Türkiye and the Turkic republics and to "
             "make the sisterhood with Kapchagay more active.",
         },
         "summary": {
             "tr": "Osmangazi Belediye Başkanı Mustafa Dündar, Bişkek'teki 8. Uluslararası Altay "
             "Topluluğu Sempozyumu'nun ardından BTSO heyetiyle birlikte 24 Ağustos 2019'da "
-            "kardeş şehir Kapçagay'ı ziyaret etti.",
+            "kardeş şehir Kapçağay'ı ziyaret etti.",
             "en": "After the 8th International Altaic Community Symposium in Bishkek, Mayor of "
             "Osmangazi Mustafa Dündar and a BTSO delegation visited the sister city "
             "Kapchagay on 24 August 2019.",
@@ -267,9 +268,9 @@ VISITS = {
                 "konuşmasında birlik ve dayanışmayı vurguladı. Ardından Türkiye ile Türk "
                 "cumhuriyetleri arasındaki kardeşliği geliştirmek için Kazakistan'a geçti.\n\n"
                 "Başkan Dündar ve heyetindeki BTSO Başkanı İsmail Kuş ile yardımcısı Murat "
-                "Beyazıt, 24 Ağustos 2019'da Kapçagay'da ilk olarak kardeş şehir Kapçagay "
-                "Belediyesi'ni ziyaret etti. Heyeti Kapçagay Belediye Başkan Yardımcısı Ermek "
-                "Kozhahmetov ağırladı. Dündar, Osmangazi ile Kapçagay arasındaki kardeşliğin "
+                "Beyazıt, 24 Ağustos 2019'da Kapçağay'da ilk olarak kardeş şehir Kapçağay "
+                "Belediyesi'ni ziyaret etti. Heyeti Kapçağay Belediye Başkan Yardımcısı Ermek "
+                "Kozhahmetov ağırladı. Dündar, Osmangazi ile Kapçağay arasındaki kardeşliğin "
                 "önemini vurguladı; iki şehir arasındaki karşılıklı ziyaretlerin iki ülkenin "
                 "kültürel, sosyal ve ekonomik ilişkilerini güçlendirmek için önemli olduğunu "
                 "söyledi.\n\n"
@@ -371,13 +372,13 @@ MEETINGS = {
         "organisation": "kapchagay-municipality",
         "host": "ermek-kozhahmetov",
         "host_title": {
-            "tr": "Kapçagay Belediye Başkan Yardımcısı",
+            "tr": "Kapçağay Belediye Başkan Yardımcısı",
             "en": "Deputy Mayor of Kapchagay",
             "kk": "Қапшағай қаласы әкімінің орынбасары",
             "ru": "Заместитель акима города Капчагай",
         },
         "topics": {
-            "tr": "Osmangazi ile Kapçagay arasındaki kardeşliğin önemi; iki şehir arasındaki "
+            "tr": "Osmangazi ile Kapçağay arasındaki kardeşliğin önemi; iki şehir arasındaki "
             "karşılıklı ziyaretlerin iki ülkenin kültürel, sosyal ve ekonomik ilişkilerini "
             "güçlendirmedeki rolü.",
             "en": "The importance of the sisterhood between Osmangazi and Kapchagay; bilateral "
@@ -423,7 +424,7 @@ QUOTES = {
                 "sayesinde Kazakistan, bölgede ülkemizin en önemli siyasi ve ekonomik "
                 "ortaklarından biri haline geldi. Osmangazi Belediyesi olarak ülkemiz ile "
                 "Kazakistan arasındaki ilişkileri güçlendirmek için çalışmalar yürütüyoruz. "
-                "Kardeş şehir protokolümüz çerçevesinde Kapçagay Belediyesi ile ekonomik ve "
+                "Kardeş şehir protokolümüz çerçevesinde Kapçağay Belediyesi ile ekonomik ve "
                 "kültürel işbirlikleri yapıyoruz."
             ),
         },

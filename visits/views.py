@@ -43,6 +43,8 @@ class VisitDetailView(DetailView):
             public_visits()
             .select_related("related_event")
             .prefetch_related(
+                "relationship__home_city__former_names",
+                "relationship__protocols",
                 Prefetch(
                     "delegation",
                     queryset=DelegationMember.objects.select_related("person", "organisation"),

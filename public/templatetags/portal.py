@@ -81,9 +81,3 @@ def home_city_name() -> str:
 def status_label(value) -> str:
     """The translated label of a relationship status value ("active" → "aktif")."""
     return RelationshipStatus(value).label if value in RelationshipStatus.values else ""
-
-
-@register.filter
-def name_at(city, date) -> str:
-    """The city's name at a PartialDate: "Kapchagay (today Konaev)" for 2019."""
-    return city.name_at(date.year if date else None)

@@ -20,7 +20,7 @@ def test_switching_language_keeps_the_visitor_on_the_same_page(showcase, live_se
     page.locator(".language-switcher a[hreflang=tr]").click()
     page.wait_for_load_state()
     assert page.url == live_server.url + page_paths("tr")["visit"]
-    assert "Kapçagay" in page.locator("h1").inner_text()
+    assert "Kapçağay" in page.locator("h1").inner_text()
 
 
 def _visible_kinds(page) -> set[str]:

@@ -100,14 +100,16 @@ def test_cities_with_kapchagays_rename():
     ]
     former = konaev.former_names.get()
     assert [former.name_tr, former.name_en, former.name_kk, former.name_ru] == [
-        "Kapçagay",
+        "Kapçağay",
         "Kapchagay",
         "Қапшағай",
         "Капчагай",
     ]
     with translation.override("en"):
-        assert konaev.name_with_history() == "Konaev (Kapchagay until 2022)"
+        assert konaev.name_at(None) == "Kapchagay (today Konaev)"
         assert konaev.name_at(2019) == "Kapchagay (today Konaev)"
+    with translation.override("tr"):
+        assert konaev.name_at(2019) == "Kapçağay (bugün Konaev)"
 
 
 def test_active_sister_city_relationship_with_a_protocol_of_unknown_date():
