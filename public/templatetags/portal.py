@@ -6,6 +6,7 @@ from django import template
 from django.template.loader import get_template
 from django.utils import timezone
 
+from public.footer import site_footer
 from public.position_map import position_map_context
 from public.templatetags import languages
 from sistercities.home_city import home_city
@@ -75,6 +76,12 @@ def home_city_name() -> str:
     """Read from the cache, once per version of the content (sistercities/home_city.py)."""
     city = home_city()
     return city.name if city else ""
+
+
+@register.simple_tag
+def footer():
+    """{% footer as footer %}: the office and the notices, read once per version."""
+    return site_footer()
 
 
 @register.filter

@@ -30,6 +30,8 @@ def page_paths(language: str) -> dict[str, str]:
             "partners": reverse("directory:partner-list"),
             "map": reverse("directory:partner-map"),
             "figures": reverse("directory:figures"),
+            "privacy": reverse("sistercities:privacy"),
+            "accessibility": reverse("sistercities:accessibility"),
         }
 
 
