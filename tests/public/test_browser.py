@@ -91,6 +91,21 @@ def test_every_page_type_passes_axe(showcase, live_server, request, viewport):
     assert failures == {}
 
 
+# The pages the footer, the founding protocol, the sources' languages and the report's dates
+# changed, in the languages test_every_page_type_passes_axe leaves out.
+CHANGED_PAGES = ("home", "relationships", "timeline", "visit", "privacy", "accessibility")
+
+
+@pytest.mark.parametrize("language", ["tr", "kk", "ru"])
+def test_changed_pages_pass_axe_in_every_language(showcase, live_server, page, language):
+    failures = {}
+    for name in CHANGED_PAGES:
+        page.goto(live_server.url + page_paths(language)[name])
+        if violations := axe_violations(page):
+            failures[name] = violations
+    assert failures == {}
+
+
 def test_a_visit_report_prints_without_navigation_and_with_link_addresses(
     showcase, live_server, page
 ):
