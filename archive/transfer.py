@@ -7,9 +7,10 @@
                     renditions, coats of arms, protocol scans
 
 The rows are every model of the sistercities and visits apps in every language (all the
-translated columns) with their history tables, the admin's log, and the staff groups and
-accounts. Accounts are archived without their password hashes: an archive travels (an
-off-site copy, a hand-over) and should not carry credentials that can be attacked offline.
+translated columns) with their history tables, the footer's office contact and notices (the
+public app, history too), the admin's log, and the staff groups and accounts. Accounts are
+archived without their password hashes: an archive travels (an off-site copy, a hand-over)
+and should not carry credentials that can be attacked offline.
 A restored account that did not exist gets an unusable password (set one with
 `manage.py changepassword`); one that exists already is kept as it is. Groups, accounts,
 content types and permissions are referred to by natural key; content keeps its ids, so
@@ -17,7 +18,8 @@ every address (a photo's page names its id) stays the same.
 
 An archive is restored only into a database without content, after every file has been
 checked against the manifest, in one transaction; PostgreSQL's sequences are then moved
-past the restored ids.
+past the restored ids. The footer's rows, which a new database has from its migrations,
+are replaced by the archive's where it holds them.
 """
 
 import datetime
@@ -51,6 +53,8 @@ MANIFEST = "manifest.json"
 DATA = "data.json"
 MEDIA = "media/"
 CONTENT_APPS = ("sistercities", "visits")
+# Rows a new database already holds, as its migrations' defaults; an archive replaces them.
+SITE_TEXT_APPS = ("public",)
 CHUNK = 1024 * 1024
 
 
@@ -72,9 +76,14 @@ def content_models() -> list[type]:
     return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
 
 
+def site_text_models() -> list[type]:
+    """The footer's office contact and notices, with their history tables."""
+    return [model for label in SITE_TEXT_APPS for model in apps.get_app_config(label).get_models()]
+
+
 def archived_models() -> list[type]:
     """In the order they are restored: groups and accounts before the rows naming them."""
-    return [Group, get_user_model(), LogEntry, *content_models()]
+    return [Group, get_user_model(), LogEntry, *content_models(), *site_text_models()]
 
 
 # Export --------------------------------------------------------------------------------
@@ -289,6 +298,7 @@ def _restore(bundle: zipfile.ZipFile, rows: list[dict], media: list[str]) -> lis
     written = []
     try:
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+            _drop_replaced_site_texts(rows)
             new_accounts = _save_rows(rows)
             _reset_sequences()
             for member in media:
@@ -304,6 +314,15 @@ def _restore(bundle: zipfile.ZipFile, rows: list[dict], media: list[str]) -> lis
             default_storage.delete(name)
         raise
     return new_accounts
+
+
+def _drop_replaced_site_texts(rows: list[dict]) -> None:
+    """The migrations' footer rows give way to the archive's (an older archive without
+    them leaves the defaults)."""
+    archived = {row.get("model") for row in rows}
+    for model in site_text_models():
+        if model._meta.label_lower in archived:
+            model._base_manager.all().delete()
 
 
 def _save_rows(rows: list[dict]) -> list[str]:

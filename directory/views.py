@@ -30,7 +30,12 @@ class Partner:
 
     @property
     def since(self) -> PartialDate | None:
-        return self.relationship.established_on
+        return self.relationship.founding.date
+
+    @property
+    def name(self) -> str:
+        """The city as it was called when the relationship was founded (City.name_at)."""
+        return self.city.name_at(self.since.year if self.since else None)
 
     @property
     def status(self) -> str:
@@ -54,7 +59,7 @@ def _partners(home: City) -> list[Partner]:
         .involving(home)
         .with_current_status()
         .select_related("home_city", "partner_city")
-        .prefetch_related("home_city__former_names", "partner_city__former_names")
+        .prefetch_related("home_city__former_names", "partner_city__former_names", "protocols")
     )
     partners = [
         Partner(r, r.partner_city if r.home_city_id == home.pk else r.home_city)

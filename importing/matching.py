@@ -3,7 +3,7 @@ the alias table; never by a guess.
 
 A city is known by its country and its name compared without regard to case, Unicode form,
 spacing or dash style (`countries.normalise`). Names in every language count: the Turkish
-"Kapçagay", the Kazakh "Қапшағай" and the English "Kapchagay" all lead to Konaev.
+"Kapçağay", the Kazakh "Қапшағай" and the English "Kapchagay" all lead to Konaev.
 """
 
 import csv

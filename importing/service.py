@@ -40,6 +40,7 @@ class SourceInfo:
     """Where a list comes from; every relationship it creates carries it as a Source."""
 
     title: str
+    language: str = ""
     publisher: str = ""
     url: str = ""
     licence: str = ""
@@ -48,6 +49,7 @@ class SourceInfo:
 
 WIKIPEDIA_LISTS = SourceInfo(
     title="Wikipedia: lists of twin towns and sister cities (twin_cities.csv, Hekman/twincities)",
+    language="en",
     publisher="Wikipedia contributors; compiled and geocoded by Hekman/twincities",
     url="https://github.com/Hekman/twincities/blob/84ebdec/app/public/twin_cities.csv",
     licence="CC BY-SA 4.0",
@@ -334,6 +336,7 @@ def _link_sources(pairs: list[PairPlan], source: SourceInfo, reason: str) -> Non
             model=Source,
             key={"title": source.title, "url": url},
             values={
+                "language": source.language,
                 "publisher": source.publisher,
                 "licence": source.licence,
                 "note_en": source.note,

@@ -10,19 +10,23 @@ import datetime
 import icalendar
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from journalism.feeds import home_municipality, publisher_name
 from pagecache.tags import page_shows
-from public.timeline import timeline_for
+from public.timeline import Kind, timeline_for
 from sistercities.models import Relationship
 from sistercities.page_tags import relationship_tag
 from sistercities.partial_dates import Precision
 from visits.models import Visit
 from visits.publication import last_updated
 
-CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url"]
+# A visit's three dates of publication, each for what it means: the day the report first
+# appeared elsewhere (the news item), when this portal published it, its last change here.
+PUBLICATION_COLUMNS = ["originally_published", "published_on_portal", "updated"]
+CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url", *PUBLICATION_COLUMNS]
 
 
 def _relationship(request, slug: str) -> Relationship:
@@ -49,9 +53,26 @@ def timeline_rows(request, relationship: Relationship) -> list[dict]:
             "title": entry.title,
             "summary": entry.summary,
             "url": request.build_absolute_uri(entry.url),
+            **publication_dates(entry.object if entry.kind == Kind.VISIT else None),
         }
         for entry in timeline_for(relationship)
     ]
+
+
+def publication_dates(visit: Visit | None) -> dict:
+    """The visit's dates of publication in ISO 8601 (None for entries of other kinds)."""
+    if visit is None:
+        return dict.fromkeys(PUBLICATION_COLUMNS)
+    original = visit.originally_published_on
+    return {
+        "originally_published": original.isoformat() if original else None,
+        "published_on_portal": _moment(visit.publish_at),
+        "updated": _moment(last_updated(visit)),
+    }
+
+
+def _moment(value: datetime.datetime) -> str:
+    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 def timeline_json(request, slug):
@@ -59,7 +80,7 @@ def timeline_json(request, slug):
     data = {
         "relationship": {
             "slug": relationship.slug,
-            "name": str(relationship),
+            "name": relationship.public_name,
             "home_city": relationship.home_city.name,
             "partner_city": relationship.partner_city.name,
             "url": request.build_absolute_uri(relationship.get_absolute_url()),
@@ -79,7 +100,7 @@ def timeline_csv(request, slug):
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in timeline_rows(request, relationship):
-        writer.writerow({**row, "date": row["date"] or "", "precision": row["precision"] or ""})
+        writer.writerow({name: "" if value is None else value for name, value in row.items()})
     return _open_data(response)
 
 
@@ -93,7 +114,7 @@ def upcoming_ics(request, slug=None):
         relationship = _relationship(request, slug)
         publisher = relationship.home_city
         visits = visits.for_relationship(relationship)
-        name = _("Upcoming visits: %(relationship)s") % {"relationship": relationship}
+        name = _("Upcoming visits: %(relationship)s") % {"relationship": relationship.public_name}
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{publisher_name(publisher)}//{get_language()}")

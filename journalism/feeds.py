@@ -25,7 +25,7 @@ from sistercities.models import City, Relationship
 from sistercities.page_tags import relationship_tag
 from sistercities.translated import localized_names, translated_field
 from visits.models import Photo, Visit
-from visits.publication import last_updated, lead_photo
+from visits.publication import first_published_moment, last_updated, lead_photo
 from visits.queries import CARD_DEFERRED, latest_first
 
 FEED_LENGTH = 50
@@ -56,6 +56,17 @@ def report_description(visit: Visit) -> str:
     if hasattr(visit, build_localized_fieldname("report_opening", LANGUAGES[0])):
         return Truncator(translated_field(visit, "report_opening").value).words(60)
     return Truncator(visit.report).words(60)
+
+
+def page_description(visit: Visit) -> str:
+    """What a report page's meta tags describe it with, written in the page's language as
+    they cannot mark another: its summary, else the report's opening, else its title; the
+    feed's description where none of them is in that language yet."""
+    for field in ("summary", "report", "title"):
+        text = translated_field(visit, field)
+        if text.value and not text.fell_back:
+            return Truncator(text.value).words(60)
+    return report_description(visit)
 
 
 def with_report_openings(visits):
@@ -109,7 +120,9 @@ class VisitReportsFeed(Feed):
 
     def title(self, obj):
         if obj.relationship:
-            return _("Visit reports: %(relationship)s") % {"relationship": obj.relationship}
+            return _("Visit reports: %(relationship)s") % {
+                "relationship": obj.relationship.public_name
+            }
         return _("Visit reports of %(publisher)s") % {"publisher": publisher_name(obj.publisher)}
 
     def subtitle(self, obj):
@@ -159,7 +172,7 @@ class VisitReportsFeed(Feed):
         return escape(report_description(item))
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return first_published_moment(item)
 
     def item_updateddate(self, item):
         return last_updated(item)

@@ -159,9 +159,17 @@ def _status_changes(relationship):
         )
 
 
-# What a visit's entry shows: the rest of the row (the report in four languages above all)
-# stays in the database.
-_ENTRY_COLUMNS = ["slug", "direction", "start_date", *localized_names("title", "summary")]
+# What a visit's entry shows, and its dates of publication the exports give: the rest of the
+# row (the report in four languages above all) stays in the database.
+_ENTRY_COLUMNS = [
+    "slug",
+    "direction",
+    "start_date",
+    "publish_at",
+    "originally_published_on",
+    "updated_at",
+    *localized_names("title", "summary"),
+]
 
 
 def _published_visits(relationship):

@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from public import views
+from public.models import NoticeKind
 
 app_name = "sistercities"
 urlpatterns = [
@@ -15,4 +16,8 @@ urlpatterns = [
     path(_("cities/<slug:slug>/"), views.city_detail, name="city-detail"),
     path(_("protocols/<slug:slug>/"), views.ProtocolDetailView.as_view(), name="protocol-detail"),
     path(_("search/"), views.search, name="search"),
+    path(_("privacy/"), views.notice, {"kind": NoticeKind.PRIVACY}, name="privacy"),
+    path(
+        _("accessibility/"), views.notice, {"kind": NoticeKind.ACCESSIBILITY}, name="accessibility"
+    ),
 ]

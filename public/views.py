@@ -1,4 +1,5 @@
-"""Public pages of relationships, cities and protocols, the home page and the search."""
+"""Public pages of relationships, cities and protocols, the home page, the search and the
+footer's notices."""
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
@@ -6,7 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
-from pagecache.tags import page_shows
+from pagecache.tags import ALL, page_shows
+from public.footer import site_footer
+from public.models import Notice
 from public.timeline import (
     Kind,
     Page,
@@ -53,7 +56,7 @@ def _relationships():
         .with_current_status()
         .annotate(visit_count=Coalesce(Subquery(published), 0))
         .select_related("home_city", "partner_city")
-        .prefetch_related("home_city__former_names", "partner_city__former_names")
+        .prefetch_related("home_city__former_names", "partner_city__former_names", "protocols")
     )
 
 
@@ -107,7 +110,7 @@ def relationship_detail(request, slug):
         Relationship.objects.published()
         .with_current_status()
         .select_related("home_city", "partner_city")
-        .prefetch_related("areas", "sources"),
+        .prefetch_related("areas", "sources", "protocols"),
         slug=slug,
     )
     # Both cities' former names in one query, which the milestones use too.
@@ -199,7 +202,9 @@ class ProtocolDetailView(DetailView):
             Protocol.objects.published()
             .select_related("relationship__home_city", "relationship__partner_city")
             .prefetch_related(
+                "relationship__home_city__former_names",
                 "relationship__partner_city__former_names",
+                "relationship__protocols",
                 Prefetch(
                     "signatories",
                     queryset=Signatory.objects.select_related("person", "organisation"),
@@ -208,6 +213,17 @@ class ProtocolDetailView(DetailView):
                 "sources",
             )
         )
+
+
+def notice(request, kind):
+    """The privacy notice or the accessibility statement, as staff wrote it; it shows only
+    what every page shows, the footer's rows."""
+    page_shows(request, ALL)
+    return render(
+        request,
+        "public/notice.html",
+        {"notice": get_object_or_404(Notice, kind=kind), "footer": site_footer()},
+    )
 
 
 def search(request):

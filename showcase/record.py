@@ -4,14 +4,17 @@ Every fact comes from the news report in `data/osmangazi-kapchagay-visit-2019.tx
 (published by the Union of Turkish World Municipalities, TDBB) or is well-known public
 knowledge: the 2022 rename of Kapchagay to Konaev, regions, coordinates (as geocoded in
 `data/twin_cities.csv`), the correct spelling of the "Atameken" chamber (the report writes
-"Atamekan") and the organisations' websites. What the report does not say stays unknown:
-the protocol's date and place of signing, the date the relationship became active, the
-report's own date of publication and address.
+"Atamekan") and the organisations' websites. The news item is dated 24 August 2019, the
+day of the visit: the report's original publication. What the report does not say stays
+unknown: the protocol's date and place of signing, the date the relationship became active,
+the news item's address.
 
 A translated field is given as {language: text}; a language left out is left alone, so staff
 may add it in the admin and a later run keeps it. Objects refer to each other by the keys of
 these dictionaries (slugs, where the model has one).
 """
+
+import datetime
 
 CITIES = {
     "osmangazi": {
@@ -38,7 +41,7 @@ CITIES = {
         "latitude": "43.85520",
         "longitude": "77.06150",
         "description": {
-            "tr": "Almatı ilinde bir şehir; 2022'ye kadar adı Kapçagay'dı.",
+            "tr": "Almatı ilinde bir şehir; 2022'ye kadar adı Kapçağay'dı.",
             "en": "A city in the Almaty Region of Kazakhstan, called Kapchagay until 2022.",
         },
     },
@@ -47,7 +50,7 @@ CITIES = {
 # Keyed by (city, year the name was given up).
 FORMER_CITY_NAMES = {
     ("konaev", 2022): {
-        "name": {"tr": "Kapçagay", "en": "Kapchagay", "kk": "Қапшағай", "ru": "Капчагай"},
+        "name": {"tr": "Kapçağay", "en": "Kapchagay", "kk": "Қапшағай", "ru": "Капчагай"},
     },
 }
 
@@ -85,7 +88,7 @@ ORGANISATIONS = {
     "kapchagay-municipality": {
         # Named as it was at the time of the visit.
         "name": {
-            "tr": "Kapçagay Belediyesi",
+            "tr": "Kapçağay Belediyesi",
             "en": "Kapchagay Municipality",
             "kk": "Қапшағай қаласының әкімдігі",
             "ru": "Акимат города Капчагай",
@@ -138,20 +141,21 @@ COOPERATION_AREAS = {
     "economy": {"name": {"tr": "Ekonomi", "en": "Economy", "kk": "Экономика", "ru": "Экономика"}},
 }
 
-# Keyed by (title, publisher). The stored copy of the report has no headline, its own date
-# of publication and address are not known: the title describes it, the rest stays empty.
+# Keyed by (title, publisher). The stored copy of the report has no headline and its address
+# is not known: the title describes it, the address stays empty.
 SOURCE_KEY = (
     "Mayor of Osmangazi Mustafa Dündar visits sister city Kapchagay",
     "Union of Turkish World Municipalities (TDBB)",
 )
 SOURCES = {
     SOURCE_KEY: {
-        "published_on": "",
+        "language": "en",
+        "published_on": "2019-08-24",
         "note": {
             "tr": "Ziyaretin haber metni (İngilizce). Saklanan kopyada başlık yok; bu başlık "
-            "metni tanımlar. Yayın tarihi ve adresi bilinmiyor.",
+            "metni tanımlar. Adresi bilinmiyor.",
             "en": "News report of the visit, in English. The stored copy has no headline; "
-            "this title describes it. Its date of publication and address are not known.",
+            "this title describes it. Its address is not known.",
         },
     },
 }
@@ -163,7 +167,7 @@ RELATIONSHIPS = {
         "kind": "sister_city",
         "established_on": "",
         "summary": {
-            "tr": "Osmangazi ile Kapçagay (bugün Konaev) arasındaki kardeş şehir ilişkisi; "
+            "tr": "Osmangazi ile Kapçağay (bugün Konaev) arasındaki kardeş şehir ilişkisi; "
             "iki şehir kardeş şehir protokolü çerçevesinde ekonomik ve kültürel alanda "
             "işbirliği yapıyor.",
             "en": "The sister-city relationship of Osmangazi and Kapchagay (today Konaev); "
@@ -193,7 +197,7 @@ PROTOCOLS = {
         "relationship": "osmangazi-kapchagay",
         "kind": "sister_city",
         "title": {
-            "tr": "Osmangazi–Kapçagay kardeş şehir protokolü",
+            "tr": "Osmangazi–Kapçağay kardeş şehir protokolü",
             "en": "Osmangazi–Kapchagay sister-city protocol",
             "kk": "Османғази–Қапшағай бауырлас қалалар хаттамасы",
             "ru": "Протокол о побратимстве Османгази–Капчагай",
@@ -229,7 +233,7 @@ VISITS = {
         "relationship": "osmangazi-kapchagay",
         "direction": "outgoing",
         "title": {
-            "tr": "Osmangazi heyeti kardeş şehir Kapçagay'da",
+            "tr": "Osmangazi heyeti kardeş şehir Kapçağay'da",
             "en": "Osmangazi delegation visits sister city Kapchagay",
             "kk": "Османғази делегациясы бауырлас Қапшағай қаласында",
             "ru": "Делегация Османгази посетила город-побратим Капчагай",
@@ -237,21 +241,21 @@ VISITS = {
         "start_date": "2019-08-24",
         "end_date": "2019-08-24",
         "places": {
-            "tr": "Kapçagay, Almatı ili, Kazakistan",
+            "tr": "Kapçağay, Almatı ili, Kazakistan",
             "en": "Kapchagay, Almaty Region, Kazakhstan",
             "kk": "Қапшағай, Алматы облысы, Қазақстан",
             "ru": "Капчагай, Алматинская область, Казахстан",
         },
         "purpose": {
             "tr": "Türkiye ile Türk cumhuriyetleri arasındaki kardeşliği geliştirmek ve kardeş "
-            "şehir Kapçagay ile ilişkileri canlandırmak.",
+            "şehir Kapçağay ile ilişkileri canlandırmak.",
             "en": "To improve the brotherhood between Türkiye and the Turkic republics and to "
             "make the sisterhood with Kapchagay more active.",
         },
         "summary": {
             "tr": "Osmangazi Belediye Başkanı Mustafa Dündar, Bişkek'teki 8. Uluslararası Altay "
             "Topluluğu Sempozyumu'nun ardından BTSO heyetiyle birlikte 24 Ağustos 2019'da "
-            "kardeş şehir Kapçagay'ı ziyaret etti.",
+            "kardeş şehir Kapçağay'ı ziyaret etti.",
             "en": "After the 8th International Altaic Community Symposium in Bishkek, Mayor of "
             "Osmangazi Mustafa Dündar and a BTSO delegation visited the sister city "
             "Kapchagay on 24 August 2019.",
@@ -264,9 +268,9 @@ VISITS = {
                 "konuşmasında birlik ve dayanışmayı vurguladı. Ardından Türkiye ile Türk "
                 "cumhuriyetleri arasındaki kardeşliği geliştirmek için Kazakistan'a geçti.\n\n"
                 "Başkan Dündar ve heyetindeki BTSO Başkanı İsmail Kuş ile yardımcısı Murat "
-                "Beyazıt, 24 Ağustos 2019'da Kapçagay'da ilk olarak kardeş şehir Kapçagay "
-                "Belediyesi'ni ziyaret etti. Heyeti Kapçagay Belediye Başkan Yardımcısı Ermek "
-                "Kozhahmetov ağırladı. Dündar, Osmangazi ile Kapçagay arasındaki kardeşliğin "
+                "Beyazıt, 24 Ağustos 2019'da Kapçağay'da ilk olarak kardeş şehir Kapçağay "
+                "Belediyesi'ni ziyaret etti. Heyeti Kapçağay Belediye Başkan Yardımcısı Ermek "
+                "Kozhahmetov ağırladı. Dündar, Osmangazi ile Kapçağay arasındaki kardeşliğin "
                 "önemini vurguladı; iki şehir arasındaki karşılıklı ziyaretlerin iki ülkenin "
                 "kültürel, sosyal ve ekonomik ilişkilerini güçlendirmek için önemli olduğunu "
                 "söyledi.\n\n"
@@ -301,6 +305,8 @@ VISITS = {
         },
         "related_event": "8th International Altaic Community Symposium",
         "status": "published",
+        # The news item's day; the portal's own publication is when the record is loaded.
+        "originally_published_on": datetime.date(2019, 8, 24),
         "sources": [SOURCE_KEY],
     },
 }
@@ -366,13 +372,13 @@ MEETINGS = {
         "organisation": "kapchagay-municipality",
         "host": "ermek-kozhahmetov",
         "host_title": {
-            "tr": "Kapçagay Belediye Başkan Yardımcısı",
+            "tr": "Kapçağay Belediye Başkan Yardımcısı",
             "en": "Deputy Mayor of Kapchagay",
             "kk": "Қапшағай қаласы әкімінің орынбасары",
             "ru": "Заместитель акима города Капчагай",
         },
         "topics": {
-            "tr": "Osmangazi ile Kapçagay arasındaki kardeşliğin önemi; iki şehir arasındaki "
+            "tr": "Osmangazi ile Kapçağay arasındaki kardeşliğin önemi; iki şehir arasındaki "
             "karşılıklı ziyaretlerin iki ülkenin kültürel, sosyal ve ekonomik ilişkilerini "
             "güçlendirmedeki rolü.",
             "en": "The importance of the sisterhood between Osmangazi and Kapchagay; bilateral "
@@ -418,7 +424,7 @@ QUOTES = {
                 "sayesinde Kazakistan, bölgede ülkemizin en önemli siyasi ve ekonomik "
                 "ortaklarından biri haline geldi. Osmangazi Belediyesi olarak ülkemiz ile "
                 "Kazakistan arasındaki ilişkileri güçlendirmek için çalışmalar yürütüyoruz. "
-                "Kardeş şehir protokolümüz çerçevesinde Kapçagay Belediyesi ile ekonomik ve "
+                "Kardeş şehir protokolümüz çerçevesinde Kapçağay Belediyesi ile ekonomik ve "
                 "kültürel işbirlikleri yapıyoruz."
             ),
         },

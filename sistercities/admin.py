@@ -67,7 +67,7 @@ class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationA
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ("title", "publisher", "published_on", "accessed_on")
+    list_display = ("title", "language", "publisher", "published_on", "accessed_on")
     search_fields = ("title", "publisher", "url")
 
 

@@ -1,22 +1,46 @@
 """Cities, the people and organisations that act for them, their relationships and protocols."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from sistercities.addresses import slug_url
-from sistercities.partial_dates import PartialDateField
+from sistercities.partial_dates import PartialDate, PartialDateField
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Every language Django can name, by its name in the active language."""
+    named = [code for code, info in LANG_INFO.items() if "name" in info]
+    return sorted(
+        ((code, get_language_info(code)["name_translated"]) for code in named),
+        key=lambda choice: choice[1],
+    )
 
 
 class Source(models.Model):
     """Where a public fact comes from: a news report, a council decision, a list."""
 
     title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(
+        _("language"),
+        max_length=15,
+        blank=True,
+        choices=language_choices,
+        help_text=_(
+            "The language the source is written in (and its title, as it gives it). Pages "
+            "in other languages say so."
+        ),
+    )
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     published_on = PartialDateField(_("date published"))
@@ -95,28 +119,30 @@ class City(models.Model):
     def get_absolute_url(self):
         return slug_url("sistercities:city-detail", self.slug)
 
-    def name_in_year(self, year: int) -> str:
-        """The name the city bore in a given year (Kapchagay in 2019, Konaev in 2023)."""
-        for former in self.former_names.all():
-            if former.used_until_year is not None and year < former.used_until_year:
-                return former.name
+    def name_in_year(self, year: int | None) -> str:
+        """The name the city bore in a given year (Kapchagay in 2019, Konaev in 2023); in a
+        year not known, its latest former name, the one older records use."""
+        former = list(self.former_names.all())
+        if year is None:
+            latest = max(
+                former,
+                key=lambda name: (name.used_until_year is not None, name.used_until_year or 0),
+                default=None,
+            )
+            return latest.name if latest else self.name
+        for name in sorted(
+            (name for name in former if name.used_until_year is not None),
+            key=lambda name: name.used_until_year,
+        ):
+            if year < name.used_until_year:
+                return name.name
         return self.name
 
-    def name_with_history(self) -> str:
-        """Konaev (Kapchagay until 2022)."""
-        former = self.former_names.all()
-        if not former:
-            return self.name
-        latest = former[len(former) - 1]
-        return str(
-            _("%(name)s (%(former)s until %(year)s)")
-            % {"name": self.name, "former": latest.name, "year": latest.used_until_year}
-        )
-
     def name_at(self, year: int | None) -> str:
-        """The name of the time, with today's name if it has changed since: Kapchagay
-        (today Konaev)."""
-        old = self.name_in_year(year) if year else self.name
+        """The name of the time, with today's after it if it has changed since: "Kapchagay
+        (today Konaev)". The one way the public pages write a renamed city; a time not
+        known (None) names the latest former name, so that the reader learns both."""
+        old = self.name_in_year(year)
         if old == self.name:
             return self.name
         return str(_("%(old)s (today %(name)s)") % {"old": old, "name": self.name})
@@ -261,6 +287,15 @@ class RelationshipQuerySet(models.QuerySet):
         )
 
 
+@dataclass(frozen=True)
+class Founding:
+    """When a relationship was established, and the protocol that founded it (either may
+    be unknown)."""
+
+    date: PartialDate | None
+    protocol: "Protocol | None"
+
+
 class Relationship(models.Model):
     """A relationship between the home municipality and a partner city."""
 
@@ -320,6 +355,29 @@ class Relationship(models.Model):
 
     def get_absolute_url(self):
         return slug_url("sistercities:relationship-detail", self.slug)
+
+    @cached_property
+    def founding(self) -> Founding:
+        """Its own date of establishment, else the earliest known signing of a protocol of
+        its kind (a sister-city protocol for sister cities), which founds it; that protocol
+        is named even where no date is known. Reads the prefetched protocols of a list."""
+        founding = sorted(
+            (protocol for protocol in self.protocols.all() if protocol.kind == self.kind),
+            key=lambda p: (not p.signed_on, p.signed_on.isoformat() if p.signed_on else "", p.pk),
+        )
+        protocol = founding[0] if founding else None
+        return Founding(
+            date=self.established_on or (protocol.signed_on if protocol else None),
+            protocol=protocol,
+        )
+
+    @property
+    def public_name(self) -> str:
+        """Both cities as they were called when it was founded, with today's names where
+        they changed since: "Osmangazi – Kapchagay (today Konaev)" (City.name_at)."""
+        date = self.founding.date
+        year = date.year if date else None
+        return f"{self.home_city.name_at(year)} – {self.partner_city.name_at(year)}"
 
     def clean(self):
         if self.home_city_id and self.home_city_id == self.partner_city_id:

@@ -110,9 +110,22 @@ def phone(browser):
 
 
 @pytest.fixture
-def showcase(db):
-    """The real Osmangazi–Kapchagay record (manage.py load_showcase)."""
+def showcase(db, site_footer):
+    """The real Osmangazi–Kapchagay record (manage.py load_showcase), with its footer."""
     call_command("load_showcase", verbosity=0)
+
+
+@pytest.fixture
+def site_footer(staff_roles):
+    """The footer's office and notices, and the roles' rights on them. Their migration made
+    them, but a transactional test's flush empties every table: made again by its code."""
+    from public.models import Notice
+
+    if Notice.objects.exists():
+        return
+    defaults = import_module("public.migrations.0002_default_footer")
+    state = MigrationLoader(connection).project_state(("public", "0002_default_footer"))
+    defaults.create_defaults(state.apps, SimpleNamespace(connection=connection))
 
 
 @pytest.fixture

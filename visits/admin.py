@@ -200,7 +200,10 @@ class VisitAdmin(ContentAdmin):
         (None, {"fields": ("relationship", "direction", "start_date", "end_date", "places")}),
         (_("Report"), {"fields": ("title", "slug", "summary", "purpose", "report")}),
         (_("Context and sources"), {"fields": ("related_event", "sources")}),
-        (_("Publication"), {"fields": ("status", "publish_at", "correction_note")}),
+        (
+            _("Publication"),
+            {"fields": ("status", "publish_at", "originally_published_on", "correction_note")},
+        ),
     )
     inlines = (DelegationMemberInline, MeetingInline, QuoteInline, PhotoInline, CorrectionInline)
     actions = ("publish_selected",)

@@ -128,6 +128,17 @@ class Visit(models.Model):
         blank=True,
         help_text=_("When a scheduled visit goes public; set on publication otherwise."),
     )
+    # The report's own first appearance, kept apart from this record's publication and
+    # changes (publish_at, updated_at): a 2019 news item loaded in 2026 is cited as of 2019.
+    originally_published_on = models.DateField(
+        _("originally published"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the report first appeared elsewhere, such as the municipality's news "
+            "item. Leave empty if it first appears on this portal."
+        ),
+    )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 

@@ -1,8 +1,11 @@
 """What a visit needs before the public may see it, and what the public sees of its
 publication; shared by the admin, the visit pages, the feeds and the exports."""
 
+import datetime
+
 from django.conf import settings
 from django.db.models import Max, Min, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from visits.models import Visit
@@ -25,6 +28,21 @@ def missing_for_publication(visit: Visit) -> list[str]:
         for language in REQUIRED_LANGUAGES
         if not (getattr(visit, f"{field}_{language}") or "").strip()
     ]
+
+
+def first_published(visit: Visit) -> datetime.date | datetime.datetime:
+    """When the report first appeared: the day of the original (the municipality's news
+    item) where staff gave it, else the moment this portal published it."""
+    return visit.originally_published_on or visit.publish_at
+
+
+def first_published_moment(visit: Visit) -> datetime.datetime:
+    """first_published() as a moment, for what needs one (Atom): the original's day from
+    its start in the portal's time zone."""
+    day = visit.originally_published_on
+    if day is None:
+        return visit.publish_at
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 def last_updated(visit: Visit):

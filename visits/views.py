@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from pagecache.tags import page_shows
 from sistercities.page_tags import relationship_tag
 from visits.models import DelegationMember, Meeting, Quote, Visit
-from visits.publication import last_updated
+from visits.publication import first_published, last_updated
 from visits.queries import CARD_DEFERRED
 
 
@@ -43,6 +43,8 @@ class VisitDetailView(DetailView):
             public_visits()
             .select_related("related_event")
             .prefetch_related(
+                "relationship__home_city__former_names",
+                "relationship__protocols",
                 Prefetch(
                     "delegation",
                     queryset=DelegationMember.objects.select_related("person", "organisation"),
@@ -66,6 +68,7 @@ class VisitDetailView(DetailView):
         visit = self.object
         return super().get_context_data(
             hosts=[meeting for meeting in visit.meetings.all() if meeting.host_id],
+            published=first_published(visit),
             last_updated=last_updated(visit),
             **kwargs,
         )

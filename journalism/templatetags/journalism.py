@@ -1,13 +1,13 @@
 """Template helpers for journalists' needs: citations, social cards, feed and data links."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 
-from journalism.feeds import publisher_name, report_description
+from journalism.feeds import page_description, publisher_name
 from visits.models import Visit
-from visits.publication import last_updated, lead_photo
+from visits.publication import first_published, last_updated, lead_photo
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ class Citation:
     title: str
     description: str
     publisher: str
-    published: datetime
+    published: date | datetime  # the original's day, or this portal's publication
     updated: datetime
     url: str
 
@@ -30,9 +30,9 @@ def citation(context, visit: Visit) -> Citation:
     """{% citation visit as cite %}: what a reader needs to cite or share the report."""
     return Citation(
         title=visit.title,
-        description=report_description(visit),
+        description=page_description(visit),
         publisher=publisher_name(visit.relationship.home_city),
-        published=visit.publish_at,
+        published=first_published(visit),
         updated=last_updated(visit),
         url=context["request"].build_absolute_uri(visit.get_absolute_url()),
     )
@@ -48,6 +48,9 @@ def feed_relationship(context):
     """The relationship whose own feed a page announces: its own, or its visit's."""
     visit = context.get("visit")
     return context.get("relationship") or getattr(visit, "relationship", None)
+
+
+register.filter("page_description", page_description)
 
 
 @register.filter(name="lead_photo")

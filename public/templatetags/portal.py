@@ -1,8 +1,12 @@
 """Template tags of the public pages: partial dates, translated text, optional parts."""
 
+import datetime
+
 from django import template
 from django.template.loader import get_template
+from django.utils import timezone
 
+from public.footer import site_footer
 from public.position_map import position_map_context
 from public.templatetags import languages
 from sistercities.home_city import home_city
@@ -11,6 +15,15 @@ from sistercities.partial_dates import format_partial_date
 from sistercities.translated import fallback_lang, translated_field
 
 register = template.Library()
+
+
+@register.filter
+def datetime_attribute(value) -> str:
+    """A <time> element's datetime: "2019-08-24" for a day, "2026-12-03T10:00:00+03:00"
+    for a moment, in the portal's time zone."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    return value.isoformat() if value else ""
 
 
 @register.filter
@@ -65,13 +78,13 @@ def home_city_name() -> str:
     return city.name if city else ""
 
 
+@register.simple_tag
+def footer():
+    """{% footer as footer %}: the office and the notices, read once per version."""
+    return site_footer()
+
+
 @register.filter
 def status_label(value) -> str:
     """The translated label of a relationship status value ("active" → "aktif")."""
     return RelationshipStatus(value).label if value in RelationshipStatus.values else ""
-
-
-@register.filter
-def name_at(city, date) -> str:
-    """The city's name at a PartialDate: "Kapchagay (today Konaev)" for 2019."""
-    return city.name_at(date.year if date else None)

@@ -1,16 +1,21 @@
 """export_archive, an empty database, import_archive: the same site, byte for byte."""
 
 import hashlib
+from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.utils import translation
 
 from archive.transfer import content_models, stored_files
+from public.models import Notice, Office
 from sistercities.models import City
 from tests.helpers.crawl import crawl
 from visits.models import Visit
@@ -109,3 +114,28 @@ def test_new_rows_after_a_restore_get_fresh_ids(record, wipe, tmp_path):
     city = City.objects.create(slug="bursa", name_tr="Bursa", country="TR")
     assert city.pk > highest
     assert city.history.get().history_type == "+"
+
+
+def test_the_footer_staff_wrote_replaces_a_new_databases_defaults(record, wipe, tmp_path):
+    office = Office.objects.get()
+    office.name_en, office.email = "International Relations Office", "office@example.org"
+    office.save()
+    archive = tmp_path / "backup.zip"
+    call_command("export_archive", archive)
+    wipe()
+    defaults = import_module("public.migrations.0002_default_footer")
+    state = MigrationLoader(connection).project_state(("public", "0002_default_footer"))
+    for _made_twice in range(2):  # the new database's notices under other ids
+        Notice.objects.all().delete()
+        defaults.create_defaults(state.apps, SimpleNamespace(connection=connection))
+    assert Office.objects.get().email == ""  # a new, migrated database
+
+    call_command("import_archive", archive)
+
+    restored = Office.objects.get()
+    assert (restored.name_en, restored.email) == (
+        "International Relations Office",
+        "office@example.org",
+    )
+    assert restored.history.count() == office.history.count()
+    assert sorted(Notice.objects.values_list("pk", flat=True)) == [1, 2]

@@ -32,6 +32,8 @@ def page_paths(language: str) -> dict[str, str]:
             "figures": reverse("directory:figures"),
             "reports": reverse("reports:report-list"),
             "report": reverse("reports:year-report", kwargs={"year": 2019}),
+            "privacy": reverse("sistercities:privacy"),
+            "accessibility": reverse("sistercities:accessibility"),
         }
 
 

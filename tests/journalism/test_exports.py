@@ -69,6 +69,9 @@ def test_timeline_csv_has_the_same_rows_as_the_json(client, timeline, published,
         "title": "Relationship becomes active",
         "summary": "",
         "url": data["entries"][0]["url"],
+        "originally_published": "",
+        "published_on_portal": "",
+        "updated": "",
     }
     assert rows[-1]["date"] == rows[-1]["precision"] == ""
 

@@ -60,7 +60,9 @@ def test_visit_page_carries_a_social_card_with_the_lead_photo(client, published)
     assert meta(html, "og:image:alt") == ["The delegation in front of the town hall."]
     assert meta(html, "twitter:card") == ["summary_large_image"]
     assert meta(html, "twitter:image") == meta(html, "og:image")
-    assert meta(html, "article:published_time") == [localtime(published.publish_at).isoformat()]
+    assert meta(html, "article:published_time") == [
+        localtime(published.publish_at).isoformat(timespec="seconds")
+    ]
 
 
 def test_visit_without_photos_gets_a_small_card(client, relationship):
@@ -80,7 +82,7 @@ def test_visit_page_offers_a_citation_with_a_stable_link(client, published):
     assert "<cite>Published visit</cite>" in block
     assert publisher in block
     assert '<a href="http://testserver/en/visits/published-visit/">' in block
-    published_at = localtime(published.publish_at).strftime("%Y-%m-%dT%H:%M:%S%z")
+    published_at = localtime(published.publish_at).isoformat(timespec="seconds")
     assert f'<time datetime="{published_at}">' in block
 
 

@@ -31,7 +31,7 @@ def nu_errors(files: list[Path]) -> list[str]:
     ]
 
 
-def test_every_page_type_is_valid_html_in_every_language(client, tmp_path):
+def test_every_page_type_is_valid_html_in_every_language(client, tmp_path, site_footer):
     call_command("load_showcase", stdout=open("/dev/null", "w"))
     files = []
     for language in ("tr", "en", "kk", "ru"):

@@ -1,5 +1,6 @@
 """`manage.py load_showcase`: the real Osmangazi–Kapchagay record, loaded once and for all."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -99,14 +100,16 @@ def test_cities_with_kapchagays_rename():
     ]
     former = konaev.former_names.get()
     assert [former.name_tr, former.name_en, former.name_kk, former.name_ru] == [
-        "Kapçagay",
+        "Kapçağay",
         "Kapchagay",
         "Қапшағай",
         "Капчагай",
     ]
     with translation.override("en"):
-        assert konaev.name_with_history() == "Konaev (Kapchagay until 2022)"
+        assert konaev.name_at(None) == "Kapchagay (today Konaev)"
         assert konaev.name_at(2019) == "Kapchagay (today Konaev)"
+    with translation.override("tr"):
+        assert konaev.name_at(2019) == "Kapçağay (bugün Konaev)"
 
 
 def test_active_sister_city_relationship_with_a_protocol_of_unknown_date():
@@ -128,7 +131,7 @@ def test_report_is_the_source_of_visit_protocol_and_status_change(visit):
 
     assert "Kapchagay" in source.title
     assert source.publisher == "Union of Turkish World Municipalities (TDBB)"
-    assert source.published_on is None
+    assert source.published_on == PartialDate(2019, 8, 24)
     assert list(visit.sources.all()) == [source]
     assert list(Protocol.objects.get().sources.all()) == [source]
     assert list(visit.relationship.status_changes.get().sources.all()) == [source]
@@ -155,6 +158,15 @@ def test_visit_of_24_august_2019_after_the_bishkek_symposium(visit):
     assert "Kapchagay" in visit.places_en
     with translation.override("en"):
         assert visit.partner_name_at_the_time == "Kapchagay (today Konaev)"
+
+
+def test_report_is_dated_by_its_news_item_not_by_the_loading(client, visit):
+    assert visit.originally_published_on == datetime.date(2019, 8, 24)
+    assert visit.publish_at.date() > visit.originally_published_on
+
+    with translation.override("tr"):
+        html = client.get(visit.get_absolute_url()).content.decode()
+    assert '<dt>Yayım tarihi</dt><dd><time datetime="2019-08-24">24 Ağustos 2019</time>' in html
 
 
 def test_delegation_with_the_titles_held_at_the_time(visit):

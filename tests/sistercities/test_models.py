@@ -99,24 +99,28 @@ def test_coordinates_at_the_edges_are_accepted():
 @pytest.fixture
 def konaev():
     city = CityFactory(slug="konaev", name_tr="Konaev", name_en="Konaev")
-    FormerCityNameFactory(city=city, name_tr="Kapçagay", name_en="Kapchagay", used_until_year=2022)
+    FormerCityNameFactory(city=city, name_tr="Kapçağay", name_en="Kapchagay", used_until_year=2022)
     return city
-
-
-def test_renamed_city_shows_its_former_name_in_english(konaev):
-    with translation.override("en"):
-        assert konaev.name_with_history() == "Konaev (Kapchagay until 2022)"
 
 
 def test_renamed_city_is_named_as_it_was_in_a_past_year(konaev):
     with translation.override("en"):
         assert konaev.name_at(2019) == "Kapchagay (today Konaev)"
         assert konaev.name_at(2022) == "Konaev"
-        assert konaev.name_at(None) == "Konaev"
+    with translation.override("tr"):
+        assert konaev.name_at(2019) == "Kapçağay (bugün Konaev)"
+
+
+def test_a_time_not_known_names_the_latest_former_name_first(konaev):
+    FormerCityNameFactory(city=konaev, name_en="Iliysk", used_until_year=1970)
+    FormerCityNameFactory(city=konaev, name_en="Kapchagai", used_until_year=None)
+    with translation.override("en"):
+        assert konaev.name_at(None) == "Kapchagay (today Konaev)"
+        assert konaev.name_at(1960) == "Iliysk (today Konaev)"
 
 
 def test_city_never_renamed_is_just_its_name():
     city = CityFactory(name_en="Osmangazi")
     with translation.override("en"):
-        assert city.name_with_history() == "Osmangazi"
+        assert city.name_at(None) == "Osmangazi"
         assert city.name_at(1990) == "Osmangazi"

@@ -107,5 +107,8 @@ def test_photo_page_needs_a_few_queries_whatever_the_number_of_photos(
     client, visit, django_assert_max_num_queries
 ):
     photo = visit.photos.first()
-    with django_assert_max_num_queries(4):
+    # The visit, its partner's and home city's former names and its relationship's protocols
+    # (the relationship's name in the feed link), the photos; the home city and the footer's
+    # office and notices, read once per version of the content.
+    with django_assert_max_num_queries(8):
         client.get(photo.get_absolute_url())
