@@ -6,7 +6,7 @@ the same wherever it is quoted.
 
 from django.urls import path
 
-from journalism import exports
+from journalism import exports, wikidata
 from journalism.feeds import VisitReportsFeed
 
 app_name = "journalism"
@@ -23,6 +23,8 @@ urlpatterns = [
         name="timeline-json",
     ),
     path("data/relationships/<slug:slug>/timeline.csv", exports.timeline_csv, name="timeline-csv"),
+    path("data/wikidata/quickstatements.txt", wikidata.quickstatements, name="quickstatements"),
+    path("data/wikidata/skipped.txt", wikidata.skipped, name="quickstatements-skipped"),
     path(
         "data/relationships/<slug:slug>/upcoming.ics",
         exports.upcoming_ics,
