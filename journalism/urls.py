@@ -6,7 +6,7 @@ the same wherever it is quoted.
 
 from django.urls import path
 
-from journalism import exports, wikidata
+from journalism import embeds, exports, wikidata
 from journalism.feeds import VisitReportsFeed
 
 app_name = "journalism"
@@ -14,6 +14,7 @@ app_name = "journalism"
 feed = VisitReportsFeed()
 
 urlpatterns = [
+    path("embed/relationships/<slug:slug>/", embeds.embedded_timeline, name="embedded-timeline"),
     path("feeds/visits/", feed, name="visit-feed"),
     path("feeds/relationships/<slug:slug>/", feed, name="relationship-feed"),
     path("data/visits/upcoming.ics", exports.upcoming_ics, name="upcoming-ics"),

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django import template
 
-from journalism import linked_data
+from journalism import embeds, linked_data
 from journalism.feeds import publisher_name, report_description
 from visits.models import Visit
 from visits.publication import last_updated, lead_photo
@@ -77,3 +77,9 @@ def relationship_json_ld(context, relationship, entries):
     """The relationship's page with the timeline entries it shows."""
     document = linked_data.relationship_document(context["request"], relationship, entries)
     return linked_data.json_ld_script(document)
+
+
+@register.simple_tag(takes_context=True)
+def timeline_embed(context, relationship):
+    """{% timeline_embed relationship as embed %}: its oEmbed address and embed code."""
+    return embeds.embed_for(context["request"], relationship)
