@@ -30,6 +30,9 @@ def page_paths(language: str) -> dict[str, str]:
             "partners": reverse("directory:partner-list"),
             "map": reverse("directory:partner-map"),
             "figures": reverse("directory:figures"),
+            "embed": reverse(
+                "journalism:embedded-timeline", kwargs={"slug": "osmangazi-kapchagay"}
+            ),
         }
 
 
