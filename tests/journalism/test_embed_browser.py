@@ -76,6 +76,7 @@ def test_the_embed_renders_inside_a_frame_on_another_origin_the_timeline_does_no
     # Chromium says which origin it refused to frame: one frame only, the timeline's.
     refused = [text for text in console if "frame-ancestors" in text]
     assert len(refused) == 1 and "frame-ancestors 'none'" in refused[0]
+    assert [text for text in console if "Content Security Policy" in text] == refused
 
 
 def test_the_copy_button_copies_the_embed_code(showcase, live_server, page):

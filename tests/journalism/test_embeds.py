@@ -24,7 +24,8 @@ def embed_html(client, slug="osmangazi-kapchagay", language="en") -> str:
 
 
 def oembed(client, **query):
-    return client.get(f"{reverse('service:oembed')}?{urlencode(query)}")
+    """The endpoint has no language prefix: its messages follow the reader's browser."""
+    return client.get(f"{reverse('service:oembed')}?{urlencode(query)}", HTTP_ACCEPT_LANGUAGE="en")
 
 
 def entry_titles(html: str) -> list[str]:

@@ -166,7 +166,7 @@ def test_without_the_home_city_s_item_nothing_is_exported(client, home):
 def test_the_list_of_left_out_relationships_is_in_the_readers_language(client, home):
     RelationshipFactory(home_city=home, partner_city=partner("kept", "Q4000008"))
     assert skipped_list(client, "tr").splitlines()[0] == (
-        "Osmangazi'nin yayımlanmış bütün ilişkileri QuickStatements komutlarında."
+        "Osmangazi: yayımlanmış bütün ilişkiler QuickStatements komutlarında."
     )
 
 
