@@ -100,8 +100,12 @@ def _plain(message: str, status: int) -> HttpResponse:
 def _timeline_at(request, address: str) -> tuple[Relationship, str] | None:
     """The published relationship whose timeline page, on this site, `address` names, and
     the language of that page."""
-    parts = urlsplit(address)
-    if parts.scheme not in ("http", "https") or parts.netloc.lower() != request.get_host():
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # such as an unclosed [IPv6 address
+        return None
+    host = request.get_host().lower()
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() != host:
         return None
     language = translation.get_language_from_path(parts.path)
     if language is None:

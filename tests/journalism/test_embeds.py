@@ -123,6 +123,7 @@ def test_oembed_keeps_the_language_and_the_consumers_largest_size(client, publis
         "http://testserver/relationships/osmangazi-kapchagay/",
         "ftp://testserver/en/relationships/osmangazi-kapchagay/",
         "not a url at all",
+        "http://[::1/en/relationships/osmangazi-kapchagay/",
     ],
 )
 def test_oembed_knows_only_published_timelines_of_this_site(client, published, url):
