@@ -37,7 +37,7 @@ def _relationship(request, slug: str) -> Relationship:
     return relationship
 
 
-def _open_data(response: HttpResponse) -> HttpResponse:
+def open_data(response: HttpResponse) -> HttpResponse:
     """Anyone may read the data, from any site's scripts too."""
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -89,7 +89,7 @@ def timeline_json(request, slug):
         "publisher": publisher_name(relationship.home_city),
         "entries": timeline_rows(request, relationship),
     }
-    return _open_data(JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2}))
+    return open_data(JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2}))
 
 
 def timeline_csv(request, slug):
@@ -101,7 +101,7 @@ def timeline_csv(request, slug):
     writer.writeheader()
     for row in timeline_rows(request, relationship):
         writer.writerow({name: "" if value is None else value for name, value in row.items()})
-    return _open_data(response)
+    return open_data(response)
 
 
 def upcoming_ics(request, slug=None):
@@ -126,7 +126,7 @@ def upcoming_ics(request, slug=None):
             calendar.add_component(_visit_event(request, visit))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="upcoming-visits-{get_language()}.ics"'
-    return _open_data(response)
+    return open_data(response)
 
 
 def _visit_event(request, visit: Visit) -> icalendar.Event:

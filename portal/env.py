@@ -1,6 +1,7 @@
 """Typed readers of environment variables that fail loudly on a bad value."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -42,3 +43,28 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+# A Content-Security-Policy source: *, 'self', 'none', a scheme (https:) or a host with an
+# optional scheme, port and path (https://*.example.com:8443/news/).
+_CSP_SOURCE = re.compile(
+    r"\*|'self'|'none'|[a-z][a-z0-9+.-]*:"
+    r"|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d+|\*))?(?:/[^\s;,']*)?",
+    re.IGNORECASE,
+)
+
+
+def env_csp_sources(name: str, default: list[str]) -> list[str]:
+    """Content-Security-Policy sources, separated by commas or spaces; anything else (a
+    ";" that would start another directive, a stray quote) is refused."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    sources = [item for item in re.split(r"[\s,]+", raw) if item]
+    wrong = [source for source in sources if not _CSP_SOURCE.fullmatch(source)]
+    if wrong or not sources:
+        raise ImproperlyConfigured(
+            f"{name} must list Content-Security-Policy sources such as * or "
+            f"https://news.example; got {raw!r}"
+        )
+    return sources

@@ -5,6 +5,11 @@ Cross-Origin-Opener-Policy, and XFrameOptionsMiddleware sends X-Frame-Options; t
 adds a strict Content-Security-Policy and a Permissions-Policy to every response, refuses
 NUL bytes in addresses, finds the visitor's address behind the proxy for django-axes, and
 renders axes' lock-out page.
+
+A view may state directives of its own in its response's Content-Security-Policy (the
+embeddable timeline its frame-ancestors, journalism/framing.py): they replace the strict
+policy's directives of the same name, and the rest of the strict policy still applies. Its
+own headers come back from the page cache, where attributes of the response would not.
 """
 
 import base64
@@ -80,6 +85,18 @@ def content_security_policy(*, admin_site: bool) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
+def _directives(policy: str) -> dict[str, str]:
+    """{"frame-ancestors": "'none'", …} of a policy's text."""
+    parts = (part.strip().partition(" ") for part in policy.split(";"))
+    return {name.lower(): sources.strip() for name, _space, sources in parts if name}
+
+
+def with_own_directives(policy: str, own: str) -> str:
+    """The policy, with the directives a view stated replacing those of the same name."""
+    merged = {**_directives(policy), **_directives(own)}
+    return "; ".join(f"{name} {sources}" for name, sources in merged.items())
+
+
 def _in_admin(path: str) -> bool:
     """Is this address the admin's, under any language prefix?"""
     admin_path = settings.ADMIN_PATH.strip("/")
@@ -100,13 +117,21 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         in_admin = _in_admin(request.path)
-        response.headers.setdefault("Content-Security-Policy", self.policies[in_admin])
+        policy = self.policies[in_admin]
+        own = response.headers.get("Content-Security-Policy")
+        framed_by = "'none'"
+        if own:
+            policy = with_own_directives(policy, own)
+            framed_by = _directives(own).get("frame-ancestors", framed_by)
+        response.headers["Content-Security-Policy"] = policy
         if in_admin:
             # Kept out of search engines by a header, so robots.txt need not name the path.
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        # Static files answered by WhiteNoise never reach XFrameOptionsMiddleware.
-        response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        # Static files answered by WhiteNoise never reach XFrameOptionsMiddleware; a page
+        # that names who may frame it must not be denied to them by X-Frame-Options.
+        if framed_by == "'none'":
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path
 
+from journalism.embeds import oembed
 from portal.health import healthz
 from portal.sitemaps import SITEMAPS, robots_txt
 
@@ -22,4 +23,5 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
+    path("oembed", oembed, name="oembed"),
 ]

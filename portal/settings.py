@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_int, env_list, env_str
+from portal.env import env_bool, env_csp_sources, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -252,6 +252,9 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 X_FRAME_OPTIONS = "DENY"
+# Who may show the embeddable timeline in a frame (its Content-Security-Policy
+# frame-ancestors); no other page may be framed at all.
+EMBED_FRAME_ANCESTORS = env_csp_sources("PORTAL_EMBED_FRAME_ANCESTORS", ["*"])
 
 # Staff sessions end when the browser closes, or after SESSION_COOKIE_AGE without a request.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)

@@ -78,9 +78,9 @@ class FormerCityNameInline(SafeAutocompleteMixin, TranslationTabularInline):
 
 @admin.register(City)
 class CityAdmin(ContentAdmin):
-    list_display = ("name", "former_names_column", "country", "region")
+    list_display = ("name", "former_names_column", "country", "region", "wikidata_id")
     list_filter = ("country",)
-    search_fields = (*in_all_languages("name", "former_names__name"), "slug")
+    search_fields = (*in_all_languages("name", "former_names__name"), "slug", "wikidata_id")
     prepopulated_fields = {"slug": ("name_tr",)}
     inlines = (FormerCityNameInline,)
 

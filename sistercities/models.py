@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
@@ -79,6 +80,11 @@ class CityQuerySet(models.QuerySet):
         )
 
 
+# A Wikidata item: "Q" and a number without leading zeros (Q42, never Q042 or Q0). Python
+# and PostgreSQL both read \Z as the very end ("$" would let a final newline through).
+WIKIDATA_ITEM = r"^Q[1-9][0-9]*\Z"
+
+
 class City(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("current name"), max_length=150)
@@ -93,6 +99,19 @@ class City(models.Model):
     website = models.URLField(_("website"), blank=True)
     coat_of_arms = models.ImageField(_("coat of arms"), upload_to="cities/", blank=True)
     description = models.TextField(_("description"), blank=True)
+    wikidata_id = models.CharField(
+        _("Wikidata item"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                WIKIDATA_ITEM,
+                message=_("A Wikidata item is Q followed by its number, such as Q64."),
+                code="wikidata_item",
+            )
+        ],
+        help_text=_("The city's item on Wikidata, such as Q64; empty if it is not known."),
+    )
 
     objects = CityQuerySet.as_manager()
 
@@ -111,6 +130,19 @@ class City(models.Model):
                 name="city_longitude_in_range",
                 violation_error_message=_("Longitude lies between -180 and 180."),
             ),
+            models.CheckConstraint(
+                condition=Q(wikidata_id="") | Q(wikidata_id__regex=WIKIDATA_ITEM),
+                name="city_wikidata_id_is_an_item",
+                violation_error_message=_(
+                    "A Wikidata item is Q followed by its number, such as Q64."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="city_wikidata_id_once",
+                violation_error_message=_("Another city already has this Wikidata item."),
+            ),
         ]
 
     def __str__(self):
@@ -118,6 +150,15 @@ class City(models.Model):
 
     def get_absolute_url(self):
         return slug_url("sistercities:city-detail", self.slug)
+
+    def clean(self):
+        if self.wikidata_id:
+            holder = City.objects.filter(wikidata_id=self.wikidata_id).exclude(pk=self.pk).first()
+            if holder is not None:
+                message = _("%(city)s already has this Wikidata item.") % {"city": holder}
+                raise ValidationError(
+                    {"wikidata_id": ValidationError(message, code="wikidata_item_taken")}
+                )
 
     def name_in_year(self, year: int | None) -> str:
         """The name the city bore in a given year (Kapchagay in 2019, Konaev in 2023); in a

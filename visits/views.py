@@ -43,6 +43,7 @@ class VisitDetailView(DetailView):
             public_visits()
             .select_related("related_event")
             .prefetch_related(
+                # The city the visit went to, in the page's schema.org data, with its names.
                 "relationship__home_city__former_names",
                 "relationship__protocols",
                 Prefetch(

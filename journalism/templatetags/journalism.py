@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django import template
 
+from journalism import embeds, linked_data
 from journalism.feeds import page_description, publisher_name
 from visits.models import Visit
 from visits.publication import first_published, last_updated, lead_photo
@@ -61,3 +62,27 @@ def lead_photo_filter(visit: Visit):
 @register.filter
 def og_locale(language_code: str) -> str:
     return _OG_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def visit_json_ld(context, visit: Visit):
+    """The visit report's schema.org Event, as a JSON-LD script."""
+    return linked_data.json_ld_script(linked_data.visit_document(context["request"], visit))
+
+
+@register.simple_tag(takes_context=True)
+def city_json_ld(context, city):
+    return linked_data.json_ld_script(linked_data.city_document(context["request"], city))
+
+
+@register.simple_tag(takes_context=True)
+def relationship_json_ld(context, relationship, entries):
+    """The relationship's page with the timeline entries it shows."""
+    document = linked_data.relationship_document(context["request"], relationship, entries)
+    return linked_data.json_ld_script(document)
+
+
+@register.simple_tag(takes_context=True)
+def timeline_embed(context, relationship):
+    """{% timeline_embed relationship as embed %}: its oEmbed address and embed code."""
+    return embeds.embed_for(context["request"], relationship)

@@ -39,3 +39,44 @@
     refresh();
   });
 })();
+
+// "Copy embed code": the code stays in a read-only text box anyone can select; with
+// JavaScript a button copies it and says whether it did.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-copy-embed-code]");
+  var text = document.querySelector("[data-embed-code]");
+  if (!button || !text) {
+    return;
+  }
+  var status = button.parentNode.querySelector("[data-copy-status]");
+
+  function copied() {
+    status.textContent = button.dataset.copied;
+  }
+
+  function selectedAndCopied() {
+    text.focus();
+    text.select();
+    try {
+      return document.execCommand("copy");
+    } catch (error) {
+      return false;
+    }
+  }
+
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    status.textContent = "";
+    var write = navigator.clipboard && window.isSecureContext
+      ? navigator.clipboard.writeText(text.value)
+      : Promise.reject(new Error("no clipboard"));
+    write.then(copied, function () {
+      if (selectedAndCopied()) {
+        copied();
+      } else {
+        status.textContent = button.dataset.notCopied;
+      }
+    });
+  });
+})();

@@ -34,6 +34,9 @@ def page_paths(language: str) -> dict[str, str]:
             "report": reverse("reports:year-report", kwargs={"year": 2019}),
             "privacy": reverse("sistercities:privacy"),
             "accessibility": reverse("sistercities:accessibility"),
+            "embed": reverse(
+                "journalism:embedded-timeline", kwargs={"slug": "osmangazi-kapchagay"}
+            ),
         }
 
 

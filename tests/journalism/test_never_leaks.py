@@ -5,12 +5,14 @@ once public and a visit scheduled for later, each with every text of its own (ti
 summary, report, places, delegation titles, meeting topics, quote, photo caption,
 correction) carrying its marker word in all four languages. Then it walks
 every public address the site can produce, from the sitemap, robots.txt, each language's
-home page, the feeds, the exports and the yearly reports with their PDFs, following each
+home page, the feeds, the exports (the QuickStatements for Wikidata too), the yearly
+reports with their PDFs, the embeddable timelines and their oEmbed answers, following each
 same-site link and submitting each search form, and looks for the hidden visits' markers,
-titles and slugs in every answer.
+titles and slugs in every answer, the pages' JSON-LD included.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -32,6 +34,7 @@ from tests.factories import (
     VisitFactory,
 )
 from tests.helpers.crawl import crawl
+from tests.helpers.linked_data import json_ld_documents
 from tests.helpers.records import days_from_today
 from visits.models import Correction, PublicationStatus, Quote, Visit
 
@@ -39,6 +42,9 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Every visit's title holds this word, so that a search for it would find the hidden ones
 # if search let them through.
 SEARCH_WORD = "Kestrel"
+# The unconfirmed relationship's partner has a Wikidata item (made up), which only a leak
+# into the QuickStatements would show.
+HIDDEN_ITEM = "Q9990001"
 
 
 # The titles are in each language's own script, so that an export escaping non-Latin text
@@ -93,12 +99,19 @@ def showcase_relationship() -> Relationship:
 @pytest.fixture(params=[built_relationship, showcase_relationship], ids=["built", "showcase"])
 def site(request, db):
     relationship = request.param()
-    other = RelationshipFactory(home_city=relationship.home_city)
+    home = relationship.home_city
+    home.wikidata_id = "Q9990002"
+    home.save()
+    other = RelationshipFactory(
+        home_city=home, partner_city=CityFactory(wikidata_id="Q9990003", country="BA")
+    )
     # Imported from a list and not yet confirmed by a Publisher: hidden with all it holds.
     imported = RelationshipFactory(
         home_city=relationship.home_city,
         slug="zqimported-pair",
-        partner_city=CityFactory(slug="zqimportedcity", name_tr="Zqimportedcity"),
+        partner_city=CityFactory(
+            slug="zqimportedcity", name_tr="Zqimportedcity", wikidata_id=HIDDEN_ITEM
+        ),
         is_published=False,
     )
     now = timezone.now()
@@ -155,14 +168,19 @@ def start_urls(relationships, years) -> list[str]:
     for year in years:
         urls += in_every_language("reports:year-report", year=year)
         urls += in_every_language("reports:year-report-pdf", year=year)
+    urls += in_every_language("journalism:quickstatements")
+    urls += in_every_language("journalism:quickstatements-skipped")
     for relationship in relationships:
         for name in (
             "journalism:relationship-feed",
             "journalism:timeline-json",
             "journalism:timeline-csv",
             "journalism:relationship-upcoming-ics",
+            "journalism:embedded-timeline",
         ):
             urls += in_every_language(name, slug=relationship.slug)
+        for page in in_every_language("sistercities:relationship-detail", slug=relationship.slug):
+            urls.append(f"/oembed?{urlencode({'url': f'http://testserver{page}'})}")
     return urls
 
 
@@ -179,7 +197,7 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
     pages = crawl(client, start_urls(site["relationships"], years), search_word=SEARCH_WORD)
 
     forbidden = [text for visit in site["hidden"] for text in forbidden_texts(visit)]
-    forbidden += ["zqimported-pair", "zqimportedcity"]
+    forbidden += ["zqimported-pair", "zqimportedcity", HIDDEN_ITEM]
     # The upload itself may carry camera and location data; the public gets copies.
     forbidden.append("photos/originals/")
     leaks = [
@@ -196,6 +214,8 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
     for url in in_every_language("visits:visit-detail", slug=published.slug):
         assert pages[url].status == 200
         assert "zqpublished" in pages[url].text
+        (event,) = json_ld_documents(pages[url].text)
+        assert "zqpublished" in event["name"]
     relationship = site["relationships"][0]
     for url in in_every_language("sistercities:relationship-detail", slug=relationship.slug):
         assert pages[url].status == 200
@@ -208,6 +228,15 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
         for url in in_every_language(name, year=2019):
             assert pages[url].status == 200
             assert "zqpublished" in pages[url].text
+    # The JSON-LD, the embed and the QuickStatements were read, with the public entries.
+    for url in in_every_language("sistercities:relationship-detail", slug=relationship.slug):
+        (document,) = json_ld_documents(pages[url].text)
+        assert any("zqpublished" in item["name"] for item in document["mentions"])
+    for url in in_every_language("journalism:embedded-timeline", slug=relationship.slug):
+        assert pages[url].status == 200 and "zqpublished" in pages[url].text
+    for url in in_every_language("journalism:quickstatements"):
+        assert "Q9990002\tP190\tQ9990003" in pages[url].text
+    assert any(url.startswith("/oembed?") and page.status == 200 for url, page in pages.items())
     assert "/sitemap.xml" in pages and len(pages) > 50
 
 
@@ -229,7 +258,10 @@ def test_an_unconfirmed_relationships_own_pages_are_not_found(client, site):
         "journalism:relationship-feed",
         "journalism:timeline-json",
         "journalism:timeline-csv",
+        "journalism:embedded-timeline",
     ):
         urls += in_every_language(name, slug=imported.slug)
+    for page in in_every_language("sistercities:relationship-detail", slug=imported.slug):
+        urls.append(f"/oembed?{urlencode({'url': f'http://testserver{page}'})}")
     for url in urls:
         assert client.get(url).status_code == 404, url

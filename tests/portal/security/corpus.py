@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django_countries.fields import CountryField
 from modeltranslation.translator import translator
@@ -44,7 +45,8 @@ UNSAFE_URLS = [
 
 def text_fields(model) -> list[models.Field]:
     """The fields staff type text into: translated ones in each language, none of their
-    base fields, no slugs, codes, choices, dates or URLs."""
+    base fields, no slugs, codes (a field with a pattern, such as a Wikidata item),
+    choices, dates or URLs."""
     try:
         translated = set(translator.get_options_for_model(model).fields)
     except Exception:  # noqa: BLE001 - modeltranslation raises NotRegistered
@@ -57,6 +59,7 @@ def text_fields(model) -> list[models.Field]:
         and not isinstance(field, skipped)
         and field.editable
         and not field.choices
+        and not any(isinstance(validator, RegexValidator) for validator in field.validators)
         and field.name not in translated
     ]
 
@@ -77,9 +80,13 @@ class _Markup(HTMLParser):
                 self.problems.append(f"<{tag} {name}=…>")
             if name in self.URL_ATTRIBUTES and _unsafe_url(value or ""):
                 self.problems.append(f"<{tag} {name}={value!r}>")
-        if tag in {"iframe", "object", "embed", "style", "base", "frame"}:
+        if tag in {"iframe", "object", "embed", "style", "frame"}:
             self.problems.append(f"<{tag}>")
-        if tag == "script":
+        # The embed's <base target="_blank"> moves no address; a base with href would.
+        if tag == "base" and "href" in dict(attrs):
+            self.problems.append("<base href>")
+        # JSON-LD is data, never run; the check for raw payloads covers its escaping.
+        if tag == "script" and dict(attrs).get("type") != "application/ld+json":
             src = dict(attrs).get("src") or ""
             if not src.startswith(f"/{settings.STATIC_URL.strip('/')}/js/"):
                 self.problems.append(f"<script src={src!r}>")
