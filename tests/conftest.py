@@ -179,3 +179,21 @@ def change_form():
         return form_data(response)
 
     return get
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, in a local-memory cache of its own, emptied first; a page out
+    of date is rendered for its next reader (test_stale_pages.py tests the stale copies)."""
+    settings.PORTAL_PAGE_CACHE = True
+    settings.PAGE_CACHE_STALE_SECONDS = 0
+    settings.PAGE_CACHE_RENEWAL_SECONDS = 0
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "performance-tests",
+        }
+    }
+    cache.clear()
+    yield cache
+    cache.clear()

@@ -1,19 +1,9 @@
 """An import writes in bulk, without signals, and still refreshes the cached public pages."""
 
-import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from importing.service import relationships_import
 from tests.helpers.importing import SLICE
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_published_import_shows_on_the_cached_relationship_list(

@@ -139,11 +139,6 @@ def test_the_footer_costs_no_query_once_read(client, site_footer):
 # Staff edit them ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PORTAL_PAGE_CACHE = True
-
-
 def test_a_publishers_edit_shows_at_once_on_every_cached_page(
     publisher_client, showcase, page_cache, change_form, django_capture_on_commit_callbacks
 ):

@@ -5,7 +5,6 @@ import io
 import itertools
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
@@ -158,21 +157,3 @@ class Record:
 @pytest.fixture
 def record(db):
     return Record()
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The page cache on, in a local-memory cache of its own, emptied first; a page out
-    of date is rendered for its next reader (test_stale_pages.py tests the stale copies)."""
-    settings.PORTAL_PAGE_CACHE = True
-    settings.PAGE_CACHE_STALE_SECONDS = 0
-    settings.PAGE_CACHE_RENEWAL_SECONDS = 0
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "performance-tests",
-        }
-    }
-    cache.clear()
-    yield cache
-    cache.clear()
