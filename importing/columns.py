@@ -206,7 +206,11 @@ def parse_value_mapping(options: list[str]) -> dict[tuple[str, str], str]:
         if words is not None and header_name(meaning) not in words:
             raise ImportRefused(
                 _("Value mapping “%(option)s”: “%(meaning)s” is none of %(choices)s.")
-                % {"option": option, "meaning": meaning, "choices": ", ".join(sorted(set(words.values())))}
+                % {
+                    "option": option,
+                    "meaning": meaning,
+                    "choices": ", ".join(sorted(set(words.values()))),
+                }
             )
         mapping[(column, header_name(value))] = meaning.strip()
     return mapping

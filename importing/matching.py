@@ -98,7 +98,9 @@ class CityIndex:
         for pk, country, *names in former:
             self._add(pk, country, names, _("former name"))
         self.aliases: dict[Key, str] = {
-            key: names["en"] for key, names in cldr_cities().items() if normalise(names["en"]) != key[1]
+            key: names["en"]
+            for key, names in cldr_cities().items()
+            if normalise(names["en"]) != key[1]
         }
         self.aliases.update(
             {(country, normalise(alias)): same_as for country, alias, same_as in built_in_aliases()}

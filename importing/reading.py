@@ -137,7 +137,10 @@ def _columns(
     for key, name in options.columns.items():
         if name and name not in header:
             raise ImportRefused(
-                _("Column mapping %(key)s=%(name)s: the file has no such column (it has %(header)s).")
+                _(
+                    "Column mapping %(key)s=%(name)s: the file has no such column (it has "
+                    "%(header)s)."
+                )
                 % {"key": key, "name": name, "header": ", ".join(header)}
             )
         names[key] = (name,) if name else ()
@@ -148,8 +151,13 @@ def _columns(
             positions[key] = found[0]
     if home_given:
         positions.pop("country", None)
-    required = [key for key in REQUIRED if not (key == "country" and home_given)]
-    missing = [key.replace("_", " ") for key in required if key not in positions]
+    required = TWIN_CITIES if file_format == TWIN_FORMAT else REQUIRED
+    required = [key for key in required if not (key == "country" and home_given)]
+    missing = [
+        names[key][0] if file_format == TWIN_FORMAT and names[key] else key.replace("_", " ")
+        for key in required
+        if key not in positions
+    ]
     if missing:
         raise ImportRefused(
             _(
@@ -225,9 +233,8 @@ class _RowReader:
         name = self._cell(name_key)
         label = _("city name") if name_key == "city" else _("partner city name")
         if not name:
-            self.reasons.append(
-                _("a city name is missing") if name_key == "city" else _("a partner city is missing")
-            )
+            missing = _("a city name is missing") if name_key == "city" else None
+            self.reasons.append(missing or _("a partner city is missing"))
             return None
         name = self._stored(name, label, MAX_NAME_LENGTH)
         code = self.home_country if name_key == "city" else ""

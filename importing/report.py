@@ -27,9 +27,12 @@ def summary(report: ImportReport) -> str:
         "cities": len(report.new_cities),
         "read_as": report.description,
     }
-    text = ngettext(
-        "%(rows)s row read (%(read_as)s)", "%(rows)s rows read (%(read_as)s)", counts["rows"]
-    ) % counts
+    text = (
+        ngettext(
+            "%(rows)s row read (%(read_as)s)", "%(rows)s rows read (%(read_as)s)", counts["rows"]
+        )
+        % counts
+    )
     if report.committed:
         details = _(
             "%(new)s relationships created, %(updated)s updated, %(existing)s already there, "
@@ -131,8 +134,10 @@ def _updated(pair: PairPlan, done: bool) -> str:
         % {"field": _field(name), "old": _label(name, old), "new": _label(name, new)}
         for name, (old, new) in pair.updates.items()
     )
-    template = _("%(pair)s: updated %(changes)s") if done else _("%(pair)s: would update %(changes)s")
-    return _line(template % {"pair": pair, "changes": changes}, pair.line)
+    values = {"pair": pair, "changes": changes}
+    if done:
+        return _line(_("%(pair)s: updated %(changes)s") % values, pair.line)
+    return _line(_("%(pair)s: would update %(changes)s") % values, pair.line)
 
 
 def _conflict(pair: PairPlan) -> str:

@@ -10,7 +10,8 @@ The plan is made from the file and three dictionaries loaded from the database (
 each name, relationships by pair of cities, slugs), so a dry run is the real run without its
 writes. A pair listed more than once is one pair; if its rows disagree on its kind, status
 or date it is a conflict, reported and not written. A pair already in the database whose
-kind or date the list gives differently is updated (the dry run says "would update"). Writes go in batches through simple_history's `bulk_create_with_history`, so the
+kind or date the list gives differently is updated (the dry run says "would update").
+Writes go in batches through simple_history's `bulk_create_with_history`, so the
 number of queries grows with batches, not rows, and every created row has its history.
 """
 
@@ -164,9 +165,7 @@ class ImportReport:
     @property
     def existing_pairs(self) -> list[PairPlan]:
         """Pairs already in the database that the list leaves as they are."""
-        return [
-            pair for pair in self.pairs if not (pair.is_new or pair.updates or pair.conflicts)
-        ]
+        return [pair for pair in self.pairs if not (pair.is_new or pair.updates or pair.conflicts)]
 
     @property
     def updated_pairs(self) -> list[PairPlan]:
