@@ -23,6 +23,13 @@ from visits.models import Visit
 from visits.publication import last_updated
 
 CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url"]
+# A cell starting so is run as a formula by spreadsheets (OWASP "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """`value`, with a leading apostrophe if a spreadsheet would read it as a formula."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def _relationship(request, slug: str) -> Relationship:
@@ -79,7 +86,8 @@ def timeline_csv(request, slug):
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in timeline_rows(request, relationship):
-        writer.writerow({**row, "date": row["date"] or "", "precision": row["precision"] or ""})
+        values = {**row, "date": row["date"] or "", "precision": row["precision"] or ""}
+        writer.writerow({key: spreadsheet_safe(str(value)) for key, value in values.items()})
     return _open_data(response)
 
 
