@@ -42,7 +42,8 @@ def far_from(country: str, latitude: Decimal, longitude: Decimal) -> bool:
     cells = _cells().get(country)
     if not cells:
         return False
-    return not any(cell in cells for cell in _around(_cell(latitude, longitude)))
+    cell = _cell(latitude, longitude)
+    return cell not in cells and not any(near in cells for near in _around(cell))
 
 
 def countries_at(latitude: Decimal, longitude: Decimal) -> list[str]:

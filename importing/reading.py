@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from importing import geography
 from importing.columns import COLUMNS, KINDS, REQUIRED, STATUSES, TWIN_CITIES, header_name
@@ -45,6 +46,16 @@ GENERIC = "generic"
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _COORDINATE_STEP = Decimal("0.00001")
+# Translated only when a row has a problem: a list has many rows and few problems.
+LABELS = {
+    "city": gettext_lazy("city name"),
+    "partner_city": gettext_lazy("partner city name"),
+    "kind": gettext_lazy("kind"),
+    "status": gettext_lazy("status"),
+    "latitude": gettext_lazy("latitude"),
+    "longitude": gettext_lazy("longitude"),
+    "source_url": gettext_lazy("source url"),
+}
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,7 @@ class _RowReader:
     def __init__(self, positions, width, values, home_country):
         self.positions, self.width, self.values = positions, width, values
         self.home_country = home_country
+        self._countries: dict[str, str | UnknownCountry] = {}
         self.home_sides: list[tuple[int, str, str]] = []  # (line, city, country) as read
 
     def row(self, line: int, cells: list[str]) -> tuple[Row | None, list[str]]:
@@ -198,10 +210,10 @@ class _RowReader:
         )
         if city is not None:
             self.home_sides.append((line, city.name, city.country))
-        kind = self._choice("kind", KINDS, _("kind"))
-        status = self._choice("status", STATUSES, _("status"))
+        kind = self._choice("kind", KINDS)
+        status = self._choice("status", STATUSES)
         since = self._since(self._cell("since"))
-        source_url = self._stored(self._cell("source_url"), _("source url"), MAX_URL_LENGTH)
+        source_url = self._stored(self._cell("source_url"), "source_url", MAX_URL_LENGTH)
         if self.reasons or city is None or partner is None:
             return None, self.reasons
         return Row(line, city, partner, kind, status, since, source_url), []
@@ -211,42 +223,52 @@ class _RowReader:
         return self.cells[position].strip() if position is not None else ""
 
     def _mapped(self, column: str, value: str) -> str:
+        if not (self.values and value):
+            return value
         return self.values.get((column, header_name(value)), value)
 
-    def _stored(self, value: str, label: str, limit: int) -> str:
+    def _stored(self, value: str, key: str, limit: int) -> str:
         """`value` if it may be stored as it is, else "" and the reason why not."""
         if len(value) > limit:
             self.reasons.append(
                 _("the %(label)s “%(value)s…” is longer than %(limit)s characters")
-                % {"label": label, "value": value[:40], "limit": limit}
+                % {"label": LABELS[key], "value": value[:40], "limit": limit}
             )
             return ""
         if value[:1] in _FORMULA_START and value != "-" and not _NUMBER.fullmatch(value):
             self.reasons.append(
                 _("the %(label)s “%(value)s” looks like a spreadsheet formula")
-                % {"label": label, "value": value[:60]}
+                % {"label": LABELS[key], "value": value[:60]}
             )
             return ""
         return value
 
+    def _country(self, text: str) -> str | UnknownCountry:
+        """The code of a country cell, or why there is none; each spelling looked up once."""
+        if text not in self._countries:
+            try:
+                self._countries[text] = country_code(self._mapped("country", text))
+            except UnknownCountry as error:
+                self._countries[text] = error
+        return self._countries[text]
+
     def _place(self, name_key, country_key, latitude_key, longitude_key) -> Place | None:
         name = self._cell(name_key)
-        label = _("city name") if name_key == "city" else _("partner city name")
         if not name:
             missing = _("a city name is missing") if name_key == "city" else None
             self.reasons.append(missing or _("a partner city is missing"))
             return None
-        name = self._stored(name, label, MAX_NAME_LENGTH)
+        name = self._stored(name, name_key, MAX_NAME_LENGTH)
         code = self.home_country if name_key == "city" else ""
         if not code:
-            try:
-                code = country_code(self._mapped("country", self._cell(country_key)))
-            except UnknownCountry as error:
+            code = self._country(self._cell(country_key))
+            if isinstance(code, UnknownCountry):
                 self.reasons.append(
-                    _("%(city)s: %(reason)s") % {"city": name or label, "reason": error}
+                    _("%(city)s: %(reason)s") % {"city": name or LABELS[name_key], "reason": code}
                 )
-        latitude = self._coordinate(self._cell(latitude_key), 90, _("latitude"))
-        longitude = self._coordinate(self._cell(longitude_key), 180, _("longitude"))
+                code = ""
+        latitude = self._coordinate(self._cell(latitude_key), 90, "latitude")
+        longitude = self._coordinate(self._cell(longitude_key), 180, "longitude")
         if code and latitude is not None and longitude is not None:
             self._check_position(name, code, latitude, longitude)
         if not (name and code):
@@ -273,7 +295,7 @@ class _RowReader:
             }
         )
 
-    def _coordinate(self, text: str, limit: int, label: str) -> Decimal | None:
+    def _coordinate(self, text: str, limit: int, key: str) -> Decimal | None:
         if text in ("", "-"):
             return None
         try:
@@ -283,12 +305,12 @@ class _RowReader:
         if value is None or not value.is_finite() or abs(value) > limit:
             self.reasons.append(
                 _("%(label)s “%(value)s” is not a number between -%(limit)s and %(limit)s")
-                % {"label": label, "value": text[:40], "limit": limit}
+                % {"label": LABELS[key], "value": text[:40], "limit": limit}
             )
             return None
         return value.quantize(_COORDINATE_STEP)
 
-    def _choice(self, key: str, choices: dict[str, str], label: str) -> str:
+    def _choice(self, key: str, choices: dict[str, str]) -> str:
         text = self._mapped(key, self._cell(key))
         if not text:
             return ""
@@ -300,7 +322,7 @@ class _RowReader:
                     "mapping such as %(column)s:%(value)s=%(example)s)"
                 )
                 % {
-                    "label": label,
+                    "label": LABELS[key],
                     "value": text[:40],
                     "choices": ", ".join(sorted(set(choices.values()))),
                     "column": key,
