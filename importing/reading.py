@@ -155,8 +155,12 @@ def _columns(
                 % {"key": key, "name": name, "header": ", ".join(header)}
             )
         names[key] = (name,) if name else ()
+    # A column mapped to one key is not found by its name for another.
+    claimed = {name for key, name in options.columns.items() if name}
     positions = {}
     for key, accepted in names.items():
+        if key not in options.columns:
+            accepted = [name for name in accepted if name not in claimed]
         found = [header.index(name) for name in accepted if name in header]
         if found:
             positions[key] = found[0]
