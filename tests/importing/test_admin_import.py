@@ -72,7 +72,7 @@ BAD_FILES = {
     "mislabelled": (
         "Stadt;Land;Partnerstadt;Partnerland\nOsmangazi;Frankreich;Vitré;Frankreich\n"
         "Osmangazi;Polen;Żary;Polen\n"
-    ).encode("utf-8"),
+    ).encode(),
     "empty": b"",
 }
 
@@ -104,7 +104,11 @@ def test_spreadsheets_and_mappings_in_the_admin(client, django_user_model, showc
     # The value mapping is added on the preview, which is made again.
     again = client.post(
         response.url,
-        {"columns": "partner_country=Staat\nkind=Typ", "values": "kind:p=sister", "home_country": "TR"},
+        {
+            "columns": "partner_country=Staat\nkind=Typ",
+            "values": "kind:p=sister",
+            "home_country": "TR",
+        },
     )
     assert again.status_code == 302
     preview = client.get(response.url).content.decode()
