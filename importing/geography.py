@@ -5,7 +5,9 @@ country, the 1° cells with a town of 1,000 people or more. A point is taken to 
 country if its cell or one of the eight around it (100–200 km) holds such a town: loose
 enough for a village far from any town, tight enough to see a German town said to be in
 France, the mistake a list makes when its "country" column holds the partner's country.
-A country without cells in the file (none of its towns reach 1,000) is not checked.
+A country without cells in the file (none of its towns reach 1,000) is not checked, and a
+point in a territory of the country (`TERRITORIES`: Réunion for France, Guam for the United
+States) is in it: lists name the state, ISO gives the territory its own code.
 """
 
 import json
@@ -19,11 +21,30 @@ EARTH_RADIUS_KM = 6371.0
 
 Cell = tuple[int, int]
 
+TERRITORIES = {
+    "AU": ("CX", "CC", "NF", "HM"),
+    "CN": ("HK", "MO"),
+    "DK": ("FO", "GL"),
+    "FI": ("AX",),
+    "FR": ("GF", "GP", "MQ", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"),
+    "GB": ("GG", "JE", "IM", "GI", "BM", "KY", "VG", "AI", "MS", "TC", "FK", "SH", "PN", "IO"),
+    "NL": ("AW", "CW", "SX", "BQ"),
+    "NO": ("SJ", "BV"),
+    "NZ": ("CK", "NU", "TK"),
+    "US": ("PR", "GU", "VI", "AS", "MP", "UM"),
+}
+
 
 @cache
 def _cells() -> dict[str, frozenset[Cell]]:
-    data = json.loads(CELLS.read_text(encoding="utf-8"))
-    return {code: frozenset(map(tuple, cells)) for code, cells in data.items()}
+    """Each country's cells, its territories' included (the territories keep their own)."""
+    data = {
+        code: frozenset(map(tuple, cells))
+        for code, cells in json.loads(CELLS.read_text(encoding="utf-8")).items()
+    }
+    for state, territories in TERRITORIES.items():
+        data[state] = data[state].union(*(data.get(code, ()) for code in territories))
+    return data
 
 
 def _cell(latitude: Decimal, longitude: Decimal) -> Cell:

@@ -290,8 +290,8 @@ class _RowReader:
             )
             % {
                 "city": name,
-                "latitude": latitude.normalize(),
-                "longitude": longitude.normalize(),
+                "latitude": f"{latitude.normalize():f}",
+                "longitude": f"{longitude.normalize():f}",
                 "country": code,
                 "found": _(" (in %(countries)s)") % {"countries": ", ".join(found)}
                 if found

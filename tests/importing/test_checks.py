@@ -151,3 +151,12 @@ def test_a_match_by_distance_is_reported_apart(showcase):
     (matched,) = report.distance_matches
     assert matched.city_id == konaev.pk and matched.distance_km == 1.1
     assert report.new_cities == [] and len(report.existing_pairs) == 1
+
+
+def test_a_town_in_a_territory_of_the_stated_country_is_in_it():
+    data = (
+        "city,country,partner city,partner country,partner latitude,partner longitude\n"
+        "Osmangazi,TR,Saint-Denis,France,-20.88,55.45\n"
+        "Osmangazi,TR,Hagåtña,USA,13.47,144.75\n"
+    ).encode()
+    assert read_file(data).problems == []
