@@ -7,12 +7,12 @@ A name is looked up, case and spacing aside, in this order:
    today; guessing one would be wrong, so the row is refused with the reason.
 3. The English ISO short names (django-countries), the alpha-2 codes themselves, and the
    CLDR names (Babel) in the languages whose lists the importer reads (`LIST_LANGUAGES`:
-   "Almanya", "Deutschland", "Германия", "Германия" for DE).
-4. The CLDR names in every other language CLDR knows, loaded only when a name is not found
-   above ("Saksamaa", "Niemcy"); a name that means two countries in two languages (the
-   Estonian "Kongo") is left out and so refused.
-5. "Region, Country" ("Brandenburg, Germany", "Réunion, France"): the region when it is
+   "Almanya", "Deutschland", "Германия" for DE).
+4. "Region, Country" ("Brandenburg, Germany", "Réunion, France"): the region when it is
    itself a country or territory with its own code (Réunion is RE), else the country.
+5. Steps 3 and 4 again with the CLDR names in every other language CLDR knows, loaded only
+   when a name is not found above ("Saksamaa", "Niemcy"); a name that means two countries
+   in two languages (the Estonian "Kongo") is left out and so refused.
 
 Disputed territories take the code of the state the United Nations recognise as sovereign
 there, since ISO 3166 gives them none: Northern Cyprus is CY, Abkhazia and South Ossetia
@@ -168,8 +168,16 @@ def _all_cldr_names() -> dict[str, str]:
     return _cldr_names(languages)
 
 
-def _lookup(key: str, tables: _Tables) -> str | None:
-    return tables.codes.get(key) or _all_cldr_names().get(key)
+def _find(key: str, codes: dict[str, str]) -> str | None:
+    """The code of `key`, else of its region or its country if it is "Region, Country"."""
+    if code := codes.get(key):
+        return code
+    region, comma, country = key.rpartition(",")
+    if comma:
+        for part in (region.strip(), country.strip()):
+            if code := codes.get(part):
+                return code
+    return None
 
 
 def country_code(name: str) -> str:
@@ -186,11 +194,6 @@ def country_code(name: str) -> str:
             )
             % {"name": name, "codes": tables.refused[key]}
         )
-    if code := _lookup(key, tables):
+    if code := _find(key, tables.codes) or _find(key, _all_cldr_names()):
         return code
-    region, comma, country = key.rpartition(",")
-    if comma:
-        for part in (region.strip(), country.strip()):
-            if code := _lookup(part, tables):
-                return code
     raise UnknownCountry(_("unknown country “%(name)s”") % {"name": name})
