@@ -144,7 +144,14 @@ class ImportReport:
 
     @property
     def new_cities(self) -> list[CityPlan]:
-        return [city for city in self.cities if city.how == NEW]
+        """The cities to create: those of a pair that is written, not only of a conflict."""
+        used = {
+            id(city)
+            for pair in self.pairs
+            if not pair.conflicts
+            for city in (pair.home, pair.partner)
+        }
+        return [city for city in self.cities if city.how == NEW and id(city) in used]
 
     @property
     def matched_cities(self) -> list[CityPlan]:

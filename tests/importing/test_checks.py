@@ -85,6 +85,7 @@ def test_duplicates_that_disagree_are_conflicts_and_not_written(showcase, capsys
     assert conflict.conflicts == {"kind": {"friendship": [2], "sister_city": [4]}}
     (kardzhali,) = report.new_pairs  # the second row only adds what the first left empty
     assert (kardzhali.kind, kardzhali.since.isoformat()) == ("friendship", "2001")
+    assert [city.name for city in report.new_cities] == ["Kardzhali"]  # not Aleppo
     relationships_import(data=CONFLICTS, commit=True)
     assert not Relationship.objects.filter(partner_city__name_en="Aleppo").exists()
     assert Relationship.objects.filter(partner_city__name_en="Kardzhali").exists()
