@@ -35,6 +35,11 @@ SPREADSHEETS = {
     b"PK\x03\x04": gettext_lazy("spreadsheet (.xlsx or .ods)"),
     b"\xd0\xcf\x11\xe0": gettext_lazy("Excel 97–2003 spreadsheet (.xls)"),
 }
+# What a spreadsheet's ZIP archive holds tells which one it is.
+ZIPPED = {
+    "xl/workbook.xml": gettext_lazy("Excel spreadsheet (.xlsx)"),
+    "content.xml": gettext_lazy("OpenDocument spreadsheet (.ods)"),
+}
 _KNOWN = {name for names in COLUMNS.values() for name in names} | set(TWIN_CITIES.values())
 
 
@@ -122,9 +127,12 @@ def _delimiter(text: str) -> str:
 def _spreadsheet(data: bytes, kind: str) -> Table:
     if data.startswith(b"PK"):
         try:
-            unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+            members = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, ValueError, OSError):
-            unpacked = 0  # calamine says what is wrong with it
+            members = []  # calamine says what is wrong with it
+        unpacked = sum(member.file_size for member in members)
+        names = {member.filename for member in members}
+        kind = next((named for name, named in ZIPPED.items() if name in names), kind)
         if unpacked > MAX_UNPACKED:
             raise ImportRefused(
                 _("The spreadsheet would unpack to %(size)s MB; the limit is %(limit)s MB.")

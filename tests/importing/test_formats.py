@@ -82,12 +82,15 @@ def test_unicode_lists_with_any_delimiter(encoding, delimiter, named):
     assert (places(parsed), parsed.description) == (EXPECTED, named)
 
 
-@pytest.mark.parametrize(("make", "named"), [(xlsx, "(.xlsx or .ods)"), (ods, "(.xlsx or .ods)")])
+@pytest.mark.parametrize(
+    ("make", "named"),
+    [(xlsx, "Excel spreadsheet (.xlsx)"), (ods, "OpenDocument spreadsheet (.ods)")],
+)
 def test_spreadsheets_are_read(make, named):
     parsed = read_file(make([GERMAN_HEADER, [], *GERMAN_ROWS]))
     assert parsed.problems == []
     assert places(parsed) == EXPECTED
-    assert named in parsed.description
+    assert parsed.description == named
     assert parsed.rows[0].line == 3  # the sheet's own row number; the empty row is skipped
     assert parsed.rows[0].since.isoformat() == "1985"  # not "1985.0"
 
@@ -161,3 +164,9 @@ def test_column_and_value_mappings_and_a_home_country():
     assert places(parsed) == [("Osmangazi", "TR", "Vitre", "FR", "sister_city")]
     with pytest.raises(ImportRefused, match="Missing columns: partner country. The file"):
         read_file(data)
+
+
+def test_a_spreadsheet_that_would_unpack_too_large_is_refused_before_it_is_read(monkeypatch):
+    monkeypatch.setattr("importing.tables.MAX_UNPACKED", 1000)
+    with pytest.raises(ImportRefused, match="would unpack to 0 MB; the limit is 0 MB"):
+        read_file(xlsx([GERMAN_HEADER, *GERMAN_ROWS]))
