@@ -1,13 +1,18 @@
-"""English country names, as lists write them, mapped to ISO 3166-1 alpha-2 codes.
+"""Country names, as lists write them in any language, mapped to ISO 3166-1 alpha-2 codes.
 
 A name is looked up, case and spacing aside, in this order:
 
 1. `EXPLICIT`: spellings the ISO names do not cover, each mapped on purpose (below).
 2. `REFUSED`: historical countries whose territory is split between several countries of
    today; guessing one would be wrong, so the row is refused with the reason.
-3. The English ISO short names (django-countries) and the alpha-2 codes themselves.
+3. The English ISO short names (django-countries), the alpha-2 codes themselves, and the
+   CLDR names (Babel) in the languages whose lists the importer reads (`LIST_LANGUAGES`:
+   "Almanya", "Deutschland", "Германия" for DE).
 4. "Region, Country" ("Brandenburg, Germany", "Réunion, France"): the region when it is
    itself a country or territory with its own code (Réunion is RE), else the country.
+5. Steps 3 and 4 again with the CLDR names in every other language CLDR knows, loaded only
+   when a name is not found above ("Saksamaa", "Niemcy"); a name that means two countries
+   in two languages (the Estonian "Kongo") is left out and so refused.
 
 Disputed territories take the code of the state the United Nations recognise as sovereign
 there, since ISO 3166 gives them none: Northern Cyprus is CY, Abkhazia and South Ossetia
@@ -24,9 +29,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from babel import Locale, UnknownLocaleError, localedata
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+# The languages of the lists offices have: the portal's four and German.
+LIST_LANGUAGES = ("tr", "en", "de", "ru", "kk")
 
 EXPLICIT = {
     # Common English names that differ from the ISO short name.
@@ -119,13 +128,56 @@ class _Tables:
     refused: dict[str, str]
 
 
+def _known_codes() -> set[str]:
+    return {code for code, _name in countries} | {"XK"}
+
+
+def _cldr_names(locale_ids) -> dict[str, str]:
+    """Each CLDR country name of these locales, save those meaning two countries."""
+    known = _known_codes()
+    found: dict[str, set[str]] = {}
+    for locale_id in locale_ids:
+        try:
+            territories = Locale.parse(locale_id).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in territories.items():
+            if code in known:
+                found.setdefault(normalise(name), set()).add(code)
+    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+
+
 @cache
 def _tables() -> _Tables:
+    codes = _cldr_names(LIST_LANGUAGES)
     with translation.override("en"):
-        codes = {normalise(name): code for code, name in countries}
+        codes.update({normalise(name): code for code, name in countries})
     codes.update({normalise(code): code for code, _name in countries})
     codes.update({normalise(name): code for name, code in EXPLICIT.items()})
     return _Tables(codes, {normalise(name): codes for name, codes in REFUSED.items()})
+
+
+@cache
+def _all_cldr_names() -> dict[str, str]:
+    """The names in every language CLDR has (about 1.5 s to load, so only when needed)."""
+    languages = [
+        locale_id
+        for locale_id in localedata.locale_identifiers()
+        if "_" not in locale_id or locale_id.split("_")[1].istitle()  # sr_Latn, not de_AT
+    ]
+    return _cldr_names(languages)
+
+
+def _find(key: str, codes: dict[str, str]) -> str | None:
+    """The code of `key`, else of its region or its country if it is "Region, Country"."""
+    if code := codes.get(key):
+        return code
+    region, comma, country = key.rpartition(",")
+    if comma:
+        for part in (region.strip(), country.strip()):
+            if code := codes.get(part):
+                return code
+    return None
 
 
 def country_code(name: str) -> str:
@@ -142,11 +194,6 @@ def country_code(name: str) -> str:
             )
             % {"name": name, "codes": tables.refused[key]}
         )
-    if key in tables.codes:
-        return tables.codes[key]
-    region, comma, country = key.rpartition(",")
-    if comma:
-        for part in (region.strip(), country.strip()):
-            if part in tables.codes:
-                return tables.codes[part]
+    if code := _find(key, tables.codes) or _find(key, _all_cldr_names()):
+        return code
     raise UnknownCountry(_("unknown country “%(name)s”") % {"name": name})

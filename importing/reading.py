@@ -4,82 +4,69 @@ Two formats, told apart by their header:
 
 - **twin_cities.csv** from Hekman/twincities (Wikipedia's lists): the columns `city1,
   country1, lat1, lng1, city2, country2, lat2, lng2`, countries as English names.
-- **A generic list**, its columns found by header name (case, spaces, "_" and "-" aside):
-  `city`, `country`, `partner city`, `partner country` (required), and optionally
-  `since` (a year, "2019-08" or "2019-08-24"), `kind` (sister city, friendship,
-  cooperation), `status` (proposed, active, suspended, ended), `latitude`, `longitude`,
-  `partner latitude`, `partner longitude`, `source url`. A country is an English name or
-  an ISO 3166 alpha-2 code; other columns are ignored.
+- **A generic list**, its columns found by name in Turkish, English, German, Russian or
+  Kazakh (`columns.COLUMNS`): city, country, partner city, partner country (required), and
+  optionally since (a year, "2019-08" or "2019-08-24"), kind, status, latitude, longitude,
+  partner latitude, partner longitude, source url. Other columns are ignored.
 
-The file must be UTF-8 text (a byte-order mark is fine) of at most `MAX_BYTES`. A cell that
-starts like a spreadsheet formula (=, +, -, @) and is not a number refuses the whole file,
-since opening a list with such a cell in a spreadsheet would run it. A row that cannot be
-used is reported with its line number and the reason, and the other rows go on.
+The file is a CSV or a spreadsheet (`tables`). A country is a name in any language CLDR
+knows or an ISO code (`countries`); `Options` add what the file does not say: other column
+names, other values, the home country of a list without one.
+
+Every problem of a row is reported with its line number, and the other rows go on. A
+value that would be stored (a city's name, a source URL) and starts like a spreadsheet
+formula (=, +, -, @) is such a problem; other cells are never judged so. Coordinates far
+from the country the row names make the row unusable too, since the country column may
+hold the other city's country; and a list of one municipality whose country changes from
+row to row is refused whole, for the same reason.
 """
 
-import csv
-import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from importing import geography
+from importing.columns import COLUMNS, KINDS, REQUIRED, STATUSES, TWIN_CITIES, header_name
 from importing.countries import UnknownCountry, country_code, normalise
-from sistercities.models import RelationshipKind, RelationshipStatus
+from importing.problems import ImportRefused, Problem
+from importing.tables import read_table
 from sistercities.partial_dates import PartialDate
+
+__all__ = ["ImportRefused", "Problem", "Options", "read_file", "check_size"]
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME_LENGTH = 150
-TWIN_CITIES = "twin_cities"
+MAX_URL_LENGTH = 500
+TWIN_FORMAT = "twin_cities"
 GENERIC = "generic"
 
-TWIN_COLUMNS = ("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2")
-GENERIC_COLUMNS = {
-    "city": ("city",),
-    "country": ("country",),
-    "partner_city": ("partner city", "partner"),
-    "partner_country": ("partner country",),
-    "since": ("since", "since year", "year", "established"),
-    "kind": ("kind",),
-    "status": ("status",),
-    "latitude": ("latitude", "lat"),
-    "longitude": ("longitude", "lng", "lon"),
-    "partner_latitude": ("partner latitude", "partner lat"),
-    "partner_longitude": ("partner longitude", "partner lng", "partner lon"),
-    "source_url": ("source url", "source", "url"),
-}
-REQUIRED = ("city", "country", "partner_city", "partner_country")
-# The twin_cities.csv columns under the generic names.
-TWIN_AS_GENERIC = dict(
-    zip(
-        ("city", "country", "latitude", "longitude")
-        + ("partner_city", "partner_country", "partner_latitude", "partner_longitude"),
-        TWIN_COLUMNS,
-        strict=True,
-    )
-)
-
-KINDS = {
-    **{normalise(kind.value.replace("_", " ")): kind.value for kind in RelationshipKind},
-    "twin": RelationshipKind.SISTER_CITY,
-    "twin town": RelationshipKind.SISTER_CITY,
-    "twin city": RelationshipKind.SISTER_CITY,
-    "kardeş şehir": RelationshipKind.SISTER_CITY,
-    "friendship city": RelationshipKind.FRIENDSHIP,
-    "dostluk": RelationshipKind.FRIENDSHIP,
-    "cooperation memorandum": RelationshipKind.COOPERATION,
-    "işbirliği": RelationshipKind.COOPERATION,
-}
-STATUSES = {status.value: status.value for status in RelationshipStatus}
-
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _COORDINATE_STEP = Decimal("0.00001")
+# Translated only when a row has a problem: a list has many rows and few problems.
+LABELS = {
+    "city": gettext_lazy("city name"),
+    "partner_city": gettext_lazy("partner city name"),
+    "kind": gettext_lazy("kind"),
+    "status": gettext_lazy("status"),
+    "latitude": gettext_lazy("latitude"),
+    "longitude": gettext_lazy("longitude"),
+    "source_url": gettext_lazy("source url"),
+}
 
 
-class ImportRefused(Exception):
-    """The import as a whole cannot go on; nothing is written."""
+@dataclass(frozen=True)
+class Options:
+    """What the operator adds to a file: see `columns.parse_column_mapping` and
+    `columns.parse_value_mapping`; `home_country` is an ISO code or a name."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[tuple[str, str], str] = field(default_factory=dict)
+    home_country: str = ""
+    encoding: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,28 +82,19 @@ class Row:
     line: int
     city: Place
     partner: Place
-    kind: str = RelationshipKind.SISTER_CITY
+    kind: str = ""  # empty: the list does not say
     status: str = ""
     since: PartialDate | None = None
     source_url: str = ""
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    reason: str
-
-
 @dataclass
 class ParsedFile:
     format: str
+    description: str  # how the file was read: "CSV, Windows-1252, separated by semicolon"
     rows: list[Row]
     problems: list[Problem]
     row_count: int
-
-
-class _RowError(ValueError):
-    pass
 
 
 def check_size(size: int) -> None:
@@ -127,161 +105,269 @@ def check_size(size: int) -> None:
         )
 
 
-def read_file(data: bytes) -> ParsedFile:
+def read_file(data: bytes, options: Options | None = None) -> ParsedFile:
     """Check the whole file, then read each row; raises ImportRefused for a bad file."""
+    options = options or Options()
     check_size(len(data))
-    text = _decode(data)
-    if not text.strip():
-        raise ImportRefused(_("The file is empty."))
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [_header_name(cell) for cell in next(reader)]
-    file_format, positions = _columns(header)
+    home_country = _home_country(options.home_country)
+    table = read_table(data, encoding=options.encoding)
+    header = [header_name(cell) for cell in table.header]
+    file_format, positions = _columns(header, options, bool(home_country), table.describe())
+    reader = _RowReader(positions, len(header), options.values, home_country)
     rows, problems, count = [], [], 0
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue
+    for line, cells in table.rows:
         count += 1
-        _refuse_formulas(cells, header, reader.line_num)
-        try:
-            rows.append(_row(cells, positions, len(header), reader.line_num))
-        except _RowError as error:
-            problems.append(Problem(reader.line_num, str(error)))
+        row, reasons = reader.row(line, cells)
+        if row is not None:
+            rows.append(row)
+        problems.extend(Problem(line, reason) for reason in reasons)
     if not count:
         raise ImportRefused(_("The file has a header but no rows."))
-    return ParsedFile(file_format, rows, problems, count)
+    if not home_country:
+        _refuse_a_varying_home_country(reader.home_sides)
+    return ParsedFile(file_format, table.describe(), rows, problems, count)
 
 
-def _decode(data: bytes) -> str:
+def _home_country(name: str) -> str:
+    if not name:
+        return ""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRefused(
-            _(
-                "The file is not UTF-8 text (byte %(byte)s at position %(position)s). "
-                "Save it as “CSV UTF-8” and try again."
-            )
-            % {"byte": f"0x{data[error.start]:02x}", "position": error.start}
-        ) from None
-    if "\x00" in text:
-        raise ImportRefused(_("The file is not a text file."))
-    return text
+        return country_code(name)
+    except UnknownCountry as error:
+        raise ImportRefused(_("Home country: %(reason)s") % {"reason": error}) from None
 
 
-def _header_name(cell: str) -> str:
-    return normalise(cell.replace("_", " ").replace("-", " "))
-
-
-def _columns(header: list[str]) -> tuple[str, dict[str, int]]:
+def _columns(
+    header: list[str], options: Options, home_given: bool, described: str
+) -> tuple[str, dict[str, int]]:
     """The file's format and the position of each column it uses."""
     if {"city1", "city2"} & set(header):
-        names = {key: (column,) for key, column in TWIN_AS_GENERIC.items()}
-        file_format, required, expected = TWIN_CITIES, tuple(TWIN_AS_GENERIC), TWIN_COLUMNS
+        file_format, names = TWIN_FORMAT, {key: (name,) for key, name in TWIN_CITIES.items()}
     else:
-        names, file_format, required = GENERIC_COLUMNS, GENERIC, REQUIRED
-        expected = [GENERIC_COLUMNS[key][0] for key in REQUIRED]
+        file_format, names = GENERIC, dict(COLUMNS)
+    for key, name in options.columns.items():
+        if name and name not in header:
+            raise ImportRefused(
+                _(
+                    "Column mapping %(key)s=%(name)s: the file has no such column (it has "
+                    "%(header)s)."
+                )
+                % {"key": key, "name": name, "header": ", ".join(header)}
+            )
+        names[key] = (name,) if name else ()
+    # A column mapped to one key is not found by its name for another.
+    claimed = {name for key, name in options.columns.items() if name}
     positions = {}
     for key, accepted in names.items():
+        if key not in options.columns:
+            accepted = [name for name in accepted if name not in claimed]
         found = [header.index(name) for name in accepted if name in header]
         if found:
             positions[key] = found[0]
-    missing = [names[key][0] for key in required if key not in positions]
+    if home_given:
+        positions.pop("country", None)
+    required = TWIN_CITIES if file_format == TWIN_FORMAT else REQUIRED
+    required = [key for key in required if not (key == "country" and home_given)]
+    missing = [
+        names[key][0] if file_format == TWIN_FORMAT and names[key] else key.replace("_", " ")
+        for key in required
+        if key not in positions
+    ]
     if missing:
         raise ImportRefused(
-            _("Missing columns: %(missing)s. The file needs the columns %(expected)s.")
-            % {"missing": ", ".join(missing), "expected": ", ".join(expected)}
+            _(
+                "Missing columns: %(missing)s. The file was read as %(described)s and its "
+                "columns are: %(header)s. Name the missing ones with a column mapping "
+                "(for example country=Land), or give the home country."
+            )
+            % {
+                "missing": ", ".join(missing),
+                "described": described,
+                "header": ", ".join(header) or "—",
+            }
         )
     return file_format, positions
 
 
-def _refuse_formulas(cells: list[str], header: list[str], line: int) -> None:
-    for position, cell in enumerate(cells):
-        value = cell.strip()
-        if value[:1] in _FORMULA_START and value != "-" and not _NUMBER.fullmatch(value):
-            column = header[position] if position < len(header) else str(position + 1)
-            raise ImportRefused(
-                _(
-                    "Line %(line)s, column “%(column)s”: “%(value)s” looks like a spreadsheet "
-                    "formula. The file is refused; remove the formula and try again."
-                )
-                % {"line": line, "column": column, "value": value[:60]}
+class _RowReader:
+    """Turns cells into a Row, collecting every problem of the row."""
+
+    def __init__(self, positions, width, values, home_country):
+        self.positions, self.width, self.values = positions, width, values
+        self.home_country = home_country
+        self._countries: dict[str, str | UnknownCountry] = {}
+        self.home_sides: list[tuple[int, str, str]] = []  # (line, city, country) as read
+
+    def row(self, line: int, cells: list[str]) -> tuple[Row | None, list[str]]:
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        if len(cells) > self.width and any(cell.strip() for cell in cells[self.width :]):
+            found = len(cells)
+            return None, [
+                _("expected %(width)s cells, found %(found)s")
+                % {"width": self.width, "found": found}
+            ]
+        self.cells, self.reasons = cells, []
+        city = self._place("city", "country", "latitude", "longitude")
+        partner = self._place(
+            "partner_city", "partner_country", "partner_latitude", "partner_longitude"
+        )
+        if city is not None:
+            self.home_sides.append((line, city.name, city.country))
+        kind = self._choice("kind", KINDS)
+        status = self._choice("status", STATUSES)
+        since = self._since(self._cell("since"))
+        source_url = self._stored(self._cell("source_url"), "source_url", MAX_URL_LENGTH)
+        if self.reasons or city is None or partner is None:
+            return None, self.reasons
+        return Row(line, city, partner, kind, status, since, source_url), []
+
+    def _cell(self, key: str) -> str:
+        position = self.positions.get(key)
+        return self.cells[position].strip() if position is not None else ""
+
+    def _mapped(self, column: str, value: str) -> str:
+        if not (self.values and value):
+            return value
+        return self.values.get((column, header_name(value)), value)
+
+    def _stored(self, value: str, key: str, limit: int) -> str:
+        """`value` if it may be stored as it is, else "" and the reason why not."""
+        if len(value) > limit:
+            self.reasons.append(
+                _("the %(label)s “%(value)s…” is longer than %(limit)s characters")
+                % {"label": LABELS[key], "value": value[:40], "limit": limit}
             )
+            return ""
+        if value[:1] in _FORMULA_START and value != "-" and not _NUMBER.fullmatch(value):
+            self.reasons.append(
+                _("the %(label)s “%(value)s” looks like a spreadsheet formula")
+                % {"label": LABELS[key], "value": value[:60]}
+            )
+            return ""
+        return value
 
+    def _country(self, text: str) -> str | UnknownCountry:
+        """The code of a country cell, or why there is none; each spelling looked up once."""
+        if text not in self._countries:
+            try:
+                self._countries[text] = country_code(self._mapped("country", text))
+            except UnknownCountry as error:
+                self._countries[text] = error
+        return self._countries[text]
 
-def _row(cells: list[str], positions: dict[str, int], width: int, line: int) -> Row:
-    if len(cells) != width:
-        raise _RowError(
-            _("expected %(width)s cells, found %(found)s") % {"width": width, "found": len(cells)}
+    def _place(self, name_key, country_key, latitude_key, longitude_key) -> Place | None:
+        name = self._cell(name_key)
+        if not name:
+            missing = _("a city name is missing") if name_key == "city" else None
+            self.reasons.append(missing or _("a partner city is missing"))
+            return None
+        name = self._stored(name, name_key, MAX_NAME_LENGTH)
+        code = self.home_country if name_key == "city" else ""
+        if not code:
+            code = self._country(self._cell(country_key))
+            if isinstance(code, UnknownCountry):
+                self.reasons.append(
+                    _("%(city)s: %(reason)s") % {"city": name or LABELS[name_key], "reason": code}
+                )
+                code = ""
+        latitude = self._coordinate(self._cell(latitude_key), 90, "latitude")
+        longitude = self._coordinate(self._cell(longitude_key), 180, "longitude")
+        if code and latitude is not None and longitude is not None:
+            self._check_position(name, code, latitude, longitude)
+        if not (name and code):
+            return None
+        return Place(name, code, latitude, longitude)
+
+    def _check_position(self, name: str, code: str, latitude, longitude) -> None:
+        if not geography.far_from(code, latitude, longitude):
+            return
+        found = [other for other in geography.countries_at(latitude, longitude) if other != code]
+        self.reasons.append(
+            _(
+                "%(city)s: the coordinates %(latitude)s, %(longitude)s lie far from %(country)s"
+                "%(found)s; does the country column hold the other city's country?"
+            )
+            % {
+                "city": name,
+                "latitude": f"{latitude.normalize():f}",
+                "longitude": f"{longitude.normalize():f}",
+                "country": code,
+                "found": _(" (in %(countries)s)") % {"countries": ", ".join(found)}
+                if found
+                else "",
+            }
         )
 
-    def cell(key: str) -> str:
-        return cells[positions[key]].strip() if key in positions else ""
+    def _coordinate(self, text: str, limit: int, key: str) -> Decimal | None:
+        if text in ("", "-"):
+            return None
+        try:
+            value = Decimal(text.replace(",", ".", 1) if text.count(",") == 1 else text)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite() or abs(value) > limit:
+            self.reasons.append(
+                _("%(label)s “%(value)s” is not a number between -%(limit)s and %(limit)s")
+                % {"label": LABELS[key], "value": text[:40], "limit": limit}
+            )
+            return None
+        return value.quantize(_COORDINATE_STEP)
 
-    return Row(
-        line=line,
-        city=_place(cell("city"), cell("country"), cell("latitude"), cell("longitude")),
-        partner=_place(
-            cell("partner_city"),
-            cell("partner_country"),
-            cell("partner_latitude"),
-            cell("partner_longitude"),
-        ),
-        kind=_choice(cell("kind"), KINDS, _("kind")) or RelationshipKind.SISTER_CITY,
-        status=_choice(cell("status"), STATUSES, _("status")),
-        since=_since(cell("since")),
-        source_url=cell("source_url"),
+    def _choice(self, key: str, choices: dict[str, str]) -> str:
+        text = self._mapped(key, self._cell(key))
+        if not text:
+            return ""
+        value = choices.get(header_name(text))
+        if value is None:
+            self.reasons.append(
+                _(
+                    "unknown %(label)s “%(value)s” (expected one of: %(choices)s, or a value "
+                    "mapping such as %(column)s:%(value)s=%(example)s)"
+                )
+                % {
+                    "label": LABELS[key],
+                    "value": text[:40],
+                    "choices": ", ".join(sorted(set(choices.values()))),
+                    "column": key,
+                    "example": min(choices.values()),
+                }
+            )
+        return value or ""
+
+    def _since(self, text: str) -> PartialDate | None:
+        if not text:
+            return None
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            self.reasons.append(
+                _("“%(value)s” is not a year, a year and month or a date") % {"value": text[:40]}
+            )
+            return None
+
+
+def _refuse_a_varying_home_country(home_sides: list[tuple[int, str, str]]) -> None:
+    """One municipality's list gives one country for it; several mean a mislabelled column."""
+    if len({normalise(name) for _line, name, _country in home_sides}) != 1:
+        return
+    countries: dict[str, int] = {}
+    for line, _name, country in home_sides:
+        countries.setdefault(country, line)
+    if len(countries) < 2:
+        return
+    raise ImportRefused(
+        _(
+            "Every row is about %(city)s, but its country changes from row to row "
+            "(%(countries)s): the column read as its country seems to hold the partners' "
+            "countries. Give the home country, and map the partners' country column "
+            "(for example partner_country=Land)."
+        )
+        % {
+            "city": home_sides[0][1],
+            "countries": ", ".join(
+                _("%(country)s on line %(line)s") % {"country": country, "line": line}
+                for country, line in list(countries.items())[:5]
+            ),
+        }
     )
-
-
-def _place(name: str, country: str, latitude: str, longitude: str) -> Place:
-    if not name:
-        raise _RowError(_("a city name is missing"))
-    if len(name) > MAX_NAME_LENGTH:
-        raise _RowError(_("the city name “%(name)s…” is too long") % {"name": name[:40]})
-    try:
-        code = country_code(country)
-    except UnknownCountry as error:
-        raise _RowError(_("%(city)s: %(reason)s") % {"city": name, "reason": error}) from None
-    return Place(
-        name,
-        code,
-        _coordinate(latitude, 90, _("latitude")),
-        _coordinate(longitude, 180, _("longitude")),
-    )
-
-
-def _coordinate(text: str, limit: int, label: str) -> Decimal | None:
-    if text in ("", "-"):
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite() or abs(value) > limit:
-        raise _RowError(
-            _("%(label)s “%(value)s” is not a number between -%(limit)s and %(limit)s")
-            % {"label": label, "value": text, "limit": limit}
-        )
-    return value.quantize(_COORDINATE_STEP)
-
-
-def _choice(text: str, choices: dict[str, str], label: str) -> str:
-    if not text:
-        return ""
-    key = _header_name(text)
-    if key not in choices:
-        raise _RowError(
-            _("unknown %(label)s “%(value)s” (expected one of: %(choices)s)")
-            % {"label": label, "value": text, "choices": ", ".join(sorted(set(choices)))}
-        )
-    return choices[key]
-
-
-def _since(text: str) -> PartialDate | None:
-    if not text:
-        return None
-    try:
-        return PartialDate.parse(text)
-    except ValueError:
-        raise _RowError(
-            _("“%(value)s” is not a year, a year and month or a date") % {"value": text}
-        ) from None

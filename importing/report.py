@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from importing.service import CityPlan, ImportReport, PairPlan
+from sistercities.models import RelationshipKind, RelationshipStatus
 
 
 @dataclass(frozen=True)
@@ -18,27 +19,38 @@ def summary(report: ImportReport) -> str:
     counts = {
         "rows": report.row_count,
         "new": len(report.new_pairs),
+        "updated": len(report.updated_pairs),
         "existing": len(report.existing_pairs),
+        "conflicts": len(report.conflicting_pairs),
         "skipped": report.skipped,
-        "unusable": len(report.problems),
+        "unusable": report.unusable_rows,
         "cities": len(report.new_cities),
+        "read_as": report.description,
     }
-    text = ngettext("%(rows)s row read", "%(rows)s rows read", counts["rows"]) % counts
+    text = (
+        ngettext(
+            "%(rows)s row read (%(read_as)s)", "%(rows)s rows read (%(read_as)s)", counts["rows"]
+        )
+        % counts
+    )
     if report.committed:
         details = _(
-            "%(new)s relationships created, %(existing)s already there, %(cities)s cities "
-            "created, %(skipped)s rows not about the home city, %(unusable)s unusable rows."
+            "%(new)s relationships created, %(updated)s updated, %(existing)s already there, "
+            "%(conflicts)s left out as conflicts, %(cities)s cities created, %(skipped)s rows "
+            "not about the home city, %(unusable)s unusable rows."
         )
     else:
         details = _(
-            "%(new)s relationships would be created, %(existing)s are already there, "
-            "%(cities)s cities would be created, %(skipped)s rows are not about the home "
-            "city, %(unusable)s rows cannot be used. Nothing has been written."
+            "%(new)s relationships would be created, %(updated)s would be updated, "
+            "%(existing)s are already there, %(conflicts)s are conflicts, %(cities)s cities "
+            "would be created, %(skipped)s rows are not about the home city, %(unusable)s "
+            "rows cannot be used. Nothing has been written."
         )
     return f"{text}: {details % counts}"
 
 
 def sections(report: ImportReport) -> list[Section]:
+    """The report's sections; the rows that cannot be used come last."""
     done = report.committed
     return [
         Section(
@@ -46,14 +58,29 @@ def sections(report: ImportReport) -> list[Section]:
             [_pair(pair) for pair in report.new_pairs],
         ),
         Section(
+            _("Relationships updated") if done else _("Relationships to update"),
+            [_updated(pair, done) for pair in report.updated_pairs],
+        ),
+        Section(
             _("Relationships already in the database"),
             [_pair(pair) for pair in report.existing_pairs],
+        ),
+        Section(
+            _("Conflicts: a pair listed with different values (not imported)"),
+            [_conflict(pair) for pair in report.conflicting_pairs],
         ),
         Section(
             _("Cities created") if done else _("Cities to create"),
             [_line(str(city), min(city.spellings.values())) for city in report.new_cities],
         ),
-        Section(_("Cities matched"), [_matched(city) for city in report.matched_cities]),
+        Section(
+            _("Cities matched by distance: check them"),
+            [_matched(city) for city in report.distance_matches],
+        ),
+        Section(
+            _("Cities matched"),
+            [_matched(city) for city in report.matched_cities if city.distance_km is None],
+        ),
         Section(
             _("Merged: one place under several spellings"),
             [_merged(city) for city in report.merged_cities],
@@ -68,6 +95,7 @@ def sections(report: ImportReport) -> list[Section]:
                     "again": ", ".join(map(str, pair.repeated_on)),
                 }
                 for pair in report.merged_pairs
+                if not pair.conflicts
             ],
         ),
         Section(
@@ -88,13 +116,61 @@ def _pair(pair: PairPlan) -> str:
     return _line(text, pair.line)
 
 
+def _label(name: str, value: str) -> str:
+    """A stored value as the operator reads it: "friendship", not "friendship"'s code."""
+    choices = {"kind": RelationshipKind, "status": RelationshipStatus}.get(name)
+    if choices and value in choices.values:
+        return str(choices(value).label)
+    return value or _("none")
+
+
+def _field(name: str) -> str:
+    return {"kind": _("kind"), "status": _("status")}.get(name, _("year or date"))
+
+
+def _updated(pair: PairPlan, done: bool) -> str:
+    changes = "; ".join(
+        _("%(field)s %(old)s → %(new)s")
+        % {"field": _field(name), "old": _label(name, old), "new": _label(name, new)}
+        for name, (old, new) in pair.updates.items()
+    )
+    values = {"pair": pair, "changes": changes}
+    if done:
+        return _line(_("%(pair)s: updated %(changes)s") % values, pair.line)
+    return _line(_("%(pair)s: would update %(changes)s") % values, pair.line)
+
+
+def _conflict(pair: PairPlan) -> str:
+    conflicts = "; ".join(
+        _("%(field)s: %(values)s")
+        % {
+            "field": _field(name),
+            "values": ", ".join(
+                _("%(value)s (line %(lines)s)")
+                % {"value": _label(name, value), "lines": ", ".join(map(str, lines))}
+                for value, lines in values.items()
+            ),
+        }
+        for name, values in pair.conflicts.items()
+    )
+    return _line(_("%(pair)s: %(conflicts)s") % {"pair": pair, "conflicts": conflicts}, pair.line)
+
+
 def _matched(city: CityPlan) -> str:
     spellings = " / ".join(city.spellings)
-    return _line(
-        _("“%(spellings)s” is %(city)s (by %(how)s)")
-        % {"spellings": spellings, "city": city, "how": city.how},
-        min(city.spellings.values()),
-    )
+    if city.distance_km is not None:
+        text = _("“%(spellings)s” is taken for %(city)s, %(km)s km away (by distance)") % {
+            "spellings": spellings,
+            "city": city,
+            "km": city.distance_km,
+        }
+    else:
+        text = _("“%(spellings)s” is %(city)s (by %(how)s)") % {
+            "spellings": spellings,
+            "city": city,
+            "how": city.how,
+        }
+    return _line(text, min(city.spellings.values()))
 
 
 def _merged(city: CityPlan) -> str:

@@ -8,7 +8,10 @@ whole Wikipedia list so).
 
 The plan is made from the file and three dictionaries loaded from the database (cities by
 each name, relationships by pair of cities, slugs), so a dry run is the real run without its
-writes. Writes go in batches through simple_history's `bulk_create_with_history`, so the
+writes. A pair listed more than once is one pair; if its rows disagree on its kind, status
+or date it is a conflict, reported and not written. A pair already in the database whose
+kind or date the list gives differently is updated (the dry run says "would update").
+Writes go in batches through simple_history's `bulk_create_with_history`, so the
 number of queries grows with batches, not rows, and every created row has its history.
 """
 
@@ -20,13 +23,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from importing.countries import normalise
-from importing.matching import CityIndex, Key
-from importing.reading import TWIN_CITIES, ImportRefused, Place, Problem, read_file
+from importing.matching import CityIndex, Key, cldr_cities
+from importing.reading import TWIN_FORMAT, ImportRefused, Options, Place, Problem, read_file
 from pagecache.tags import content_changed
-from sistercities.models import City, Relationship, Source, StatusChange
+from sistercities.models import City, Relationship, RelationshipKind, Source, StatusChange
 from sistercities.partial_dates import PartialDate
 from sistercities.services import instance_sync
 
@@ -73,6 +76,8 @@ class CityPlan:
     latitude: object = None
     longitude: object = None
     spellings: dict[str, int] = field(default_factory=dict)  # spelling: first line
+    names: dict[str, str] = field(default_factory=dict)  # CLDR's names, by language
+    distance_km: float | None = None  # matched by distance: how far
 
     @property
     def merged(self) -> bool:
@@ -82,23 +87,50 @@ class CityPlan:
         return f"{self.name} ({self.country})"
 
 
+COMPARED = ("kind", "status", "since")  # what the rows of one pair must agree on
+
+
 @dataclass
 class PairPlan:
     line: int
     home: CityPlan
     partner: CityPlan
-    kind: str
+    kind: str  # empty: no row says
     status: str
     since: PartialDate | None
     source_url: str
     relationship_id: int | None = None
     repeated_on: list[int] = field(default_factory=list)
+    # field: {value: lines} when the rows give several values
+    conflicts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    updates: dict[str, tuple[str, str]] = field(default_factory=dict)  # field: (old, new)
+    _seen: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.is_new = self.relationship_id is None
+        self._note(self.line, self)
 
     def __str__(self):
         return f"{self.home} – {self.partner}"
+
+    def repeat(self, line: int, row) -> None:
+        """Another row of the same pair: fill what the first left empty, note conflicts."""
+        self.repeated_on.append(line)
+        self._note(line, row)
+        for name in COMPARED:
+            values = self._seen.get(name, {})
+            if len(values) > 1:
+                self.conflicts[name] = values
+            elif not getattr(self, name) and values:
+                value = getattr(row, name)
+                setattr(self, name, value)
+
+    def _note(self, line: int, row) -> None:
+        for name in COMPARED:
+            value = getattr(row, name)
+            if value:
+                shown = value.isoformat() if name == "since" else value
+                self._seen.setdefault(name, {}).setdefault(shown, []).append(line)
 
 
 @dataclass
@@ -109,11 +141,19 @@ class ImportReport:
     pairs: list[PairPlan]
     problems: list[Problem]
     skipped: int
+    description: str = ""  # how the file was read
     committed: bool = False
 
     @property
     def new_cities(self) -> list[CityPlan]:
-        return [city for city in self.cities if city.how == NEW]
+        """The cities to create: those of a pair that is written, not only of a conflict."""
+        used = {
+            id(city)
+            for pair in self.pairs
+            if not pair.conflicts
+            for city in (pair.home, pair.partner)
+        }
+        return [city for city in self.cities if city.how == NEW and id(city) in used]
 
     @property
     def matched_cities(self) -> list[CityPlan]:
@@ -124,12 +164,29 @@ class ImportReport:
         return [city for city in self.cities if city.merged]
 
     @property
+    def distance_matches(self) -> list[CityPlan]:
+        return [city for city in self.cities if city.distance_km is not None]
+
+    @property
     def new_pairs(self) -> list[PairPlan]:
-        return [pair for pair in self.pairs if pair.is_new]
+        return [pair for pair in self.pairs if pair.is_new and not pair.conflicts]
 
     @property
     def existing_pairs(self) -> list[PairPlan]:
-        return [pair for pair in self.pairs if not pair.is_new]
+        """Pairs already in the database that the list leaves as they are."""
+        return [pair for pair in self.pairs if not (pair.is_new or pair.updates or pair.conflicts)]
+
+    @property
+    def updated_pairs(self) -> list[PairPlan]:
+        return [pair for pair in self.pairs if pair.updates and not pair.conflicts]
+
+    @property
+    def conflicting_pairs(self) -> list[PairPlan]:
+        return [pair for pair in self.pairs if pair.conflicts]
+
+    @property
+    def unusable_rows(self) -> int:
+        return len({problem.line for problem in self.problems})
 
     @property
     def merged_pairs(self) -> list[PairPlan]:
@@ -142,6 +199,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 def relationships_import(
     *,
     data: bytes,
+    options: Options | None = None,
     source: SourceInfo | None = None,
     commit: bool = False,
     all_pairs: bool = False,
@@ -154,9 +212,9 @@ def relationships_import(
 
     Raises ImportRefused, having written nothing, for a bad file or a missing home city.
     """
-    parsed = read_file(data)
+    parsed = read_file(data, options)
     if source is None:
-        source = WIKIPEDIA_LISTS if parsed.format == TWIN_CITIES else SourceInfo(_("Imported list"))
+        source = WIKIPEDIA_LISTS if parsed.format == TWIN_FORMAT else SourceInfo(_("Imported list"))
     report = _plan(parsed, all_pairs=all_pairs)
     if commit:
         with transaction.atomic():
@@ -181,8 +239,10 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
                 % {"slug": settings.HOME_CITY_SLUG}
             ) from None
     existing = {
-        frozenset(pair): pk
-        for pk, *pair in Relationship.objects.values_list("pk", "home_city_id", "partner_city_id")
+        frozenset((home, partner)): (pk, kind, since)
+        for pk, home, partner, kind, since in Relationship.objects.values_list(
+            "pk", "home_city_id", "partner_city_id", "kind", "established_on"
+        )
     }
     cities: dict[Key | int, CityPlan] = {}
     pairs: dict[frozenset, PairPlan] = {}
@@ -198,14 +258,29 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
                 _("“%(name)s” matches several cities (%(names)s); add an alias to tell them apart")
                 % {"name": place.name, "names": names}
             )
+        if not matches and key not in cities and place.latitude is not None:
+            near = index.near(place.country, place.latitude, place.longitude)
+            matches = [near] if near else []
         ref = matches[0].city_id if matches else key
         if ref not in cities:
             if matches:
                 how = _("alias") if spelling != place.name else matches[0].how
-                cities[ref] = CityPlan(index.cities[ref], place.country, how, city_id=ref)
+                cities[ref] = CityPlan(
+                    index.cities[ref],
+                    place.country,
+                    how,
+                    city_id=ref,
+                    distance_km=matches[0].distance_km,
+                )
             else:
                 cities[ref] = CityPlan(
-                    spelling, place.country, NEW, None, place.latitude, place.longitude
+                    spelling,
+                    place.country,
+                    NEW,
+                    None,
+                    place.latitude,
+                    place.longitude,
+                    names=cldr_cities().get(key, {}),
                 )
         return cities[ref]
 
@@ -229,18 +304,16 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
             first, second = second, first
         key = frozenset((id(first), id(second)))
         if key in pairs:
-            pairs[key].repeated_on.append(row.line)
+            pairs[key].repeat(row.line, row)
             continue
         pairs[key] = PairPlan(
-            row.line,
-            first,
-            second,
-            row.kind,
-            row.status,
-            row.since,
-            row.source_url,
-            relationship_id=existing.get(frozenset((first.city_id, second.city_id))),
+            row.line, first, second, row.kind, row.status, row.since, row.source_url
         )
+    for pair in pairs.values():
+        known = existing.get(frozenset((pair.home.city_id, pair.partner.city_id)))
+        if known:
+            pair.relationship_id, pair.is_new = known[0], False
+            pair.updates = _updates(pair, kind=known[1], since=known[2])
     return ImportReport(
         parsed.format,
         parsed.row_count,
@@ -251,12 +324,24 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
         list(pairs.values()),
         sorted(problems, key=lambda problem: problem.line),
         skipped,
+        parsed.description,
     )
+
+
+def _updates(pair: PairPlan, *, kind: str, since: PartialDate | None) -> dict:
+    """What the list says differently of a relationship already in the database."""
+    updates = {}
+    if pair.kind and pair.kind != kind:
+        updates["kind"] = (kind, pair.kind)
+    old = since.isoformat() if since else ""
+    if pair.since and pair.since.isoformat() != old:
+        updates["established_on"] = (old, pair.since.isoformat())
+    return updates
 
 
 def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, reason: str, progress):
     reason = reason or _("import")
-    total = len(report.new_cities) + len(report.new_pairs)
+    total = len(report.new_cities) + len(report.new_pairs) + len(report.updated_pairs)
     done = 0
 
     def batches(objects: list) -> Iterator[list]:
@@ -273,8 +358,10 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
     objects = [
         City(
             slug=_unique_slug(slugify(city.name)[:SLUG_LENGTH] or "city", slugs, city.country),
-            name_tr=city.name,
-            name_en=city.name,
+            name_tr=city.names.get("tr", city.name),
+            name_en=city.names.get("en", city.name),
+            name_ru=city.names.get("ru"),
+            name_kk=city.names.get("kk"),
             country=city.country,
             latitude=city.latitude,
             longitude=city.longitude,
@@ -300,7 +387,7 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
             ),
             home_city_id=pair.home.city_id,
             partner_city_id=pair.partner.city_id,
-            kind=pair.kind,
+            kind=pair.kind or RelationshipKind.SISTER_CITY,
             established_on=pair.since,
             is_published=publish,
         )
@@ -312,6 +399,7 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
         )
     for pair, created in zip(new_pairs, relationships, strict=True):
         pair.relationship_id = created.pk
+    _update(report.updated_pairs, user=user, reason=reason, batches=batches)
 
     changes = [
         StatusChange(relationship_id=pair.relationship_id, status=pair.status, date=pair.since)
@@ -325,7 +413,28 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
             default_user=user,
             default_change_reason=reason,
         )
-    _link_sources(report.pairs, source, reason)
+    _link_sources(report.new_pairs + report.existing_pairs + report.updated_pairs, source, reason)
+
+
+def _update(pairs: list[PairPlan], *, user, reason: str, batches) -> None:
+    if not pairs:
+        return
+    wanted = {pair.relationship_id: pair for pair in pairs}
+    relationships = list(Relationship.objects.filter(pk__in=wanted))
+    for relationship in relationships:
+        pair = wanted[relationship.pk]
+        if "kind" in pair.updates:
+            relationship.kind = pair.kind
+        if "established_on" in pair.updates:
+            relationship.established_on = pair.since
+    for batch in batches(relationships):
+        bulk_update_with_history(
+            batch,
+            Relationship,
+            ["kind", "established_on"],
+            default_user=user,
+            default_change_reason=reason,
+        )
 
 
 def _link_sources(pairs: list[PairPlan], source: SourceInfo, reason: str) -> None:

@@ -2,8 +2,10 @@
 
 The uploaded file waits in the default file storage under a random token (shared by every
 app server, unlike a process or a local folder); the session remembers which tokens belong
-to the user. The preview is the import's dry run; the confirmation writes it in one
-transaction and removes the file.
+to the user and the mappings given with it. The preview is the import's dry run, and its
+mappings can be changed there and the preview made again; the confirmation writes it in
+one transaction and removes the file. A file that cannot be imported is answered with its
+reason, on the upload form or on the preview, never with an error page.
 """
 
 import secrets
@@ -21,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from importing.reading import ImportRefused, check_size, read_file
+from importing.columns import parse_column_mapping, parse_value_mapping
+from importing.reading import ImportRefused, Options, check_size, read_file
 from importing.report import sections, summary
 from importing.service import relationships_import
 from sistercities.models import Relationship
@@ -30,15 +33,63 @@ SESSION_KEY = "relationship_imports"
 SHOWN_PER_SECTION = 200
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
+class MappingForm(forms.Form):
+    """What the operator adds to a file the importer cannot read alone."""
+
+    columns = forms.CharField(
+        label=gettext_lazy("Column mapping"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy(
-            "UTF-8 CSV: Wikipedia's twin_cities.csv, or a list with the columns city, "
-            "country, partner city, partner country and optionally since, kind, status, "
-            "latitude, longitude, partner latitude, partner longitude, source url."
+            "One per line: COLUMN=HEADER, e.g. country=Land; “country=” ignores the column."
         ),
     )
+    values = forms.CharField(
+        label=gettext_lazy("Value mapping"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("One per line: COLUMN:VALUE=MEANING, e.g. kind:p=sister city."),
+    )
+    home_country = forms.CharField(
+        label=gettext_lazy("Home country"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("For a list without a country column for the home city, e.g. TR."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["options"] = Options(
+                columns=parse_column_mapping(_lines(data.get("columns", ""))),
+                values=parse_value_mapping(_lines(data.get("values", ""))),
+                home_country=data.get("home_country", "").strip(),
+            )
+        except ImportRefused as error:
+            raise forms.ValidationError(str(error)) from None
+        return data
+
+    def mapping(self) -> dict:
+        """The mappings as the session keeps them."""
+        return {name: self.cleaned_data[name] for name in ("columns", "values", "home_country")}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class UploadForm(MappingForm):
+    file = forms.FileField(
+        label=gettext_lazy("List of pairs"),
+        help_text=gettext_lazy(
+            "CSV (UTF-8, UTF-16, Windows-1252/1254/1251; comma, semicolon or tab) or a "
+            "spreadsheet (.xlsx, .ods, .xls): Wikipedia's twin_cities.csv, or a list with the "
+            "columns city, country, partner city, partner country and optionally since, "
+            "kind, status, latitude, longitude, partner latitude, partner longitude, source "
+            "url, named in Turkish, English, German, Russian or Kazakh."
+        ),
+    )
+    field_order = ["file", "columns", "values", "home_country"]
     all_pairs = forms.BooleanField(
         label=gettext_lazy("Import every pair, not only the home city's"), required=False
     )
@@ -55,11 +106,20 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             check_size(upload.size)
-            read_file(upload.read())
         except ImportRefused as error:
             raise forms.ValidationError(str(error)) from None
-        upload.seek(0)
         return upload
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload and "options" in data:
+            try:
+                read_file(upload.read(), data["options"])
+            except ImportRefused as error:
+                self.add_error("file", str(error))
+            upload.seek(0)
+        return data
 
 
 def _importer(view):
@@ -93,8 +153,12 @@ def _pending(request, token: str) -> dict:
 def _run(request, pending: dict, *, commit: bool):
     with default_storage.open(pending["path"], "rb") as file:
         data = file.read()
+    form = MappingForm(pending.get("mapping", {}))
+    if not form.is_valid():
+        raise ImportRefused(" ".join(form.non_field_errors()))
     return relationships_import(
         data=data,
+        options=form.cleaned_data["options"],
         commit=commit,
         all_pairs=pending["all_pairs"],
         publish=pending["publish"],
@@ -110,7 +174,7 @@ def upload(request):
     if form.is_valid():
         token = secrets.token_urlsafe(16)
         upload = form.cleaned_data["file"]
-        path = default_storage.save(f"imports/{token}.csv", ContentFile(upload.read()))
+        path = default_storage.save(f"imports/{token}.upload", ContentFile(upload.read()))
         request.session[SESSION_KEY] = {
             **request.session.get(SESSION_KEY, {}),
             token: {
@@ -118,6 +182,7 @@ def upload(request):
                 "name": upload.name,
                 "all_pairs": form.cleaned_data["all_pairs"],
                 "publish": form.cleaned_data.get("publish", False),
+                "mapping": form.mapping(),
             },
         }
         return redirect(reverse("relationship-import:preview", kwargs={"token": token}))
@@ -126,13 +191,18 @@ def upload(request):
 
 @_importer
 def preview(request, token):
+    """The dry run; a POST changes the mappings and shows it again."""
     pending = _pending(request, token)
+    mapping = MappingForm(request.POST or pending.get("mapping", {}))
+    if request.method == "POST" and mapping.is_valid():
+        pending["mapping"] = mapping.mapping()
+        request.session[SESSION_KEY] = {**request.session[SESSION_KEY], token: pending}
+        return redirect(reverse("relationship-import:preview", kwargs={"token": token}))
+    context = _context(request, token=token, pending=pending, mapping=mapping)
     try:
         report = _run(request, pending, commit=False)
     except ImportRefused as error:
-        _forget(request, token)
-        messages.error(request, str(error))
-        return redirect("relationship-import:upload")
+        return render(request, "importing/preview.html", {**context, "refused": str(error)})
     shown = [
         (section.title, section.items[:SHOWN_PER_SECTION], len(section.items))
         for section in sections(report)
@@ -141,7 +211,7 @@ def preview(request, token):
     return render(
         request,
         "importing/preview.html",
-        _context(request, token=token, pending=pending, summary=summary(report), sections=shown),
+        {**context, "summary": summary(report), "sections": shown},
     )
 
 

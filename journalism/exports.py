@@ -27,6 +27,13 @@ from visits.publication import last_updated
 # appeared elsewhere (the news item), when this portal published it, its last change here.
 PUBLICATION_COLUMNS = ["originally_published", "published_on_portal", "updated"]
 CSV_COLUMNS = ["kind", "date", "precision", "title", "summary", "url", *PUBLICATION_COLUMNS]
+# A cell starting so is run as a formula by spreadsheets (OWASP "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """`value`, with a leading apostrophe if a spreadsheet would read it as a formula."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def _relationship(request, slug: str) -> Relationship:
@@ -100,7 +107,8 @@ def timeline_csv(request, slug):
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in timeline_rows(request, relationship):
-        writer.writerow({name: "" if value is None else value for name, value in row.items()})
+        values = {name: "" if value is None else value for name, value in row.items()}
+        writer.writerow({key: spreadsheet_safe(str(value)) for key, value in values.items()})
     return open_data(response)
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from sistercities.models import Relationship
 from tests.helpers.importing import row_counts
+from tests.helpers.spreadsheets import xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +52,9 @@ def test_only_a_publisher_may_publish_on_import(client, django_user_model, showc
 def test_a_bad_upload_is_refused_with_its_message(client, django_user_model, showcase):
     client = staff_client(client, django_user_model, "Editor")
     before = row_counts()
-    response = upload(client, b"city,country,partner city,partner country\n=1+1,TR,B,SY\n")
+    response = upload(client, b"city;country\nA;B\n")
     assert response.status_code == 200
-    assert "looks like a spreadsheet formula" in str(response.context["form"].errors["file"])
+    assert "Missing columns: partner city" in str(response.context["form"].errors["file"])
     assert row_counts() == before
 
 
@@ -61,3 +62,69 @@ def test_people_without_the_add_permission_cannot_import(client, django_user_mod
     user = django_user_model.objects.create_user(username="viewer", is_staff=True)
     client.force_login(user)
     assert client.get(reverse("relationship-import:upload")).status_code == 403
+
+
+BAD_FILES = {
+    "five_megabyte_cell": b"city,country,partner city,partner country\nA,TR," + b"x" * 5_000_000,
+    "nul_byte": b"city,country,partner city,partner country\nA,TR,B\x00,SY\n",
+    "not_a_spreadsheet": b"PK\x03\x04" + bytes(range(256)),
+    "no_columns": b"\xff\xfe\x00\x00garbage",
+    "mislabelled": (
+        "Stadt;Land;Partnerstadt;Partnerland\nOsmangazi;Frankreich;Vitré;Frankreich\n"
+        "Osmangazi;Polen;Żary;Polen\n"
+    ).encode(),
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_every_refused_file_is_answered_with_a_message(client, django_user_model, showcase, name):
+    client = staff_client(client, django_user_model, "Editor")
+    before = row_counts()
+    response = upload(client, BAD_FILES[name])
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert row_counts() == before
+
+
+def test_spreadsheets_and_mappings_in_the_admin(client, django_user_model, showcase):
+    client = staff_client(client, django_user_model, "Editor")
+    data = xlsx([["Ort", "Partner", "Staat", "Typ"], ["Osmangazi", "Aleppo", "SY", "p"]])
+    response = upload(client, data, columns="partner_country=Staat\nkind=Typ")
+    assert response.status_code == 200  # the home country and the value are still missing
+    assert "Missing columns: country" in str(response.context["form"].errors["file"])
+    response = upload(
+        client,
+        data,
+        columns="partner_country=Staat\nkind=Typ",
+        home_country="Türkiye",
+    )
+    preview = client.get(response.url)
+    assert "unknown kind “p”" in preview.content.decode()
+    # The value mapping is added on the preview, which is made again.
+    again = client.post(
+        response.url,
+        {
+            "columns": "partner_country=Staat\nkind=Typ",
+            "values": "kind:p=sister",
+            "home_country": "TR",
+        },
+    )
+    assert again.status_code == 302
+    preview = client.get(response.url).content.decode()
+    assert "1 relationships would be created" in preview
+    client.post(response.url + "confirm/")
+    assert Relationship.objects.get(partner_city__name_en="Aleppo").kind == "sister_city"
+
+
+def test_a_bad_mapping_on_the_preview_is_a_form_error(client, django_user_model, showcase):
+    client = staff_client(client, django_user_model, "Editor")
+    response = upload(client, b"city,country,partner city,partner country\nOsmangazi,TR,B,SY\n")
+    answer = client.post(response.url, {"columns": "nonsense"})
+    assert answer.status_code == 200
+    assert "Column mapping “nonsense”" in answer.content.decode()
+    # A mapping that leaves the file unreadable shows why on the preview, keeping the file.
+    client.post(response.url, {"columns": "country="})
+    preview = client.get(response.url)
+    assert preview.status_code == 200
+    assert "Missing columns: country" in preview.content.decode()

@@ -190,8 +190,8 @@ def test_the_command_commits_and_refuses_bad_files(showcase, tmp_path):
     assert Relationship.objects.count() == 17
     before = row_counts()
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"city,country,partner city,partner country\n=1+1,TR,B,SY\n")
-    with pytest.raises(CommandError, match="formula"):
+    bad.write_bytes(b"city,country,partner city,partner country\nA,TR,B,SY\n\x00\n")
+    with pytest.raises(CommandError, match="Line 3 holds a NUL byte"):
         call_command("import_relationships", str(bad), "--commit")
     huge = tmp_path / "huge.csv"
     with huge.open("wb") as file:
@@ -199,3 +199,33 @@ def test_the_command_commits_and_refuses_bad_files(showcase, tmp_path):
     with pytest.raises(CommandError, match="The file is 100.0 MB; the limit is 20 MB"):
         call_command("import_relationships", str(huge), "--commit")
     assert row_counts() == before
+
+
+def test_the_command_speaks_the_operators_language(showcase, tmp_path, capsys):
+    path = tmp_path / "list.csv"
+    path.write_bytes(b"city,country,partner city,partner country\nOsmangazi,TR,Aleppo,Atlantis\n")
+    call_command("import_relationships", str(path), verbosity=0)
+    assert "line 2: Aleppo: unknown country “Atlantis”" in capsys.readouterr().out
+    call_command("import_relationships", str(path), "--language=tr", verbosity=0)
+    out = capsys.readouterr().out
+    assert "Kullanılamayan satırlar" in out and "bilinmeyen ülke “Atlantis”" in out
+    assert "Nothing has been written" not in out
+
+
+def test_the_command_takes_mappings(showcase, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("Ort;Partner;Staat;Typ\nOsmangazi;Aleppo;SY;p\n", encoding="cp1252")
+    call_command(
+        "import_relationships",
+        str(path),
+        "--commit",
+        "--column=partner_country=Staat",
+        "--column",
+        "kind=Typ",
+        "--value=kind:p=sister",
+        "--home-country=TR",
+        verbosity=0,
+    )
+    assert Relationship.objects.get(partner_city__name_en="Aleppo").kind == "sister_city"
+    with pytest.raises(CommandError, match="Value mapping “kind=p”"):
+        call_command("import_relationships", str(path), "--value=kind=p")

@@ -3,12 +3,7 @@
 import pytest
 
 from importing.countries import UnknownCountry, country_code
-from importing.reading import (
-    GENERIC,
-    TWIN_CITIES,
-    ImportRefused,
-    read_file,
-)
+from importing.reading import GENERIC, TWIN_FORMAT, ImportRefused, read_file
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,8 @@ def test_an_unknown_country_is_refused(name):
 
 def test_the_real_file_format_is_recognised(twin_cities):
     parsed = read_file(twin_cities)
-    assert parsed.format == TWIN_CITIES
+    assert parsed.format == TWIN_FORMAT
+    assert parsed.description == "CSV, UTF-8, separated by comma"
     assert parsed.row_count == 36
     first = parsed.rows[0]
     assert (first.line, first.city.name, first.city.country) == (2, "Berat", "AL")
@@ -58,8 +54,10 @@ def test_the_real_file_format_is_recognised(twin_cities):
 
 
 def test_a_generic_list_is_read_by_header_name():
-    data = b"Partner_Country;x\n"  # not this format: the separator is a comma
+    data = b"Partner_Country;x\n"
     with pytest.raises(ImportRefused, match="Missing columns: city, country, partner city"):
+        read_file(data)
+    with pytest.raises(ImportRefused, match="columns are: partner country, x"):
         read_file(data)
     data = (
         b"Since,City,Country,Partner city,Partner country,Kind,Status,Notes\n"
@@ -81,9 +79,9 @@ def test_unusable_rows_are_reported_with_their_line_and_reason():
         b"Osmangazi,Turkey,Kapchagay,Kazakhstan,,-91\n"
         b"Osmangazi,Turkey,Moscow,Soviet Union,,\n"
         b"Osmangazi,Turkey,Aleppo,Syria,soon,\n"
-        b"Osmangazi,Turkey,,Syria,,\n"
-        b"Osmangazi,Turkey,Aleppo\n"
-        b"Osmangazi,Turkey,Aleppo,Syria,1999,-12.5\n"
+        b",Turkey,Aleppo,Syria,,\n"
+        b"Osmangazi,Turkey,Aleppo,Syria,1999,40.2,extra\n"
+        b"Osmangazi,Turkey,Aleppo,Syria,1999,39.5\n"
     )
     parsed = read_file(data)
     reasons = {problem.line: problem.reason for problem in parsed.problems}
@@ -91,8 +89,20 @@ def test_unusable_rows_are_reported_with_their_line_and_reason():
     assert "Soviet Union" in reasons[3]
     assert "soon" in reasons[4]
     assert "city name is missing" in reasons[5]
-    assert "expected 6 cells, found 3" in reasons[6]
+    assert "expected 6 cells, found 7" in reasons[6]
     assert [row.line for row in parsed.rows] == [7]
+
+
+def test_every_problem_of_a_row_is_reported():
+    data = (
+        b"city,country,partner city,partner country,since,kind,latitude\n"
+        b"Osmangazi,Atlantis,,Syria,soon,enemy,-91\n"
+    )
+    reasons = [problem.reason for problem in read_file(data).problems]
+    assert len(reasons) == 5
+    for expected in ("Atlantis", "partner city is missing", "soon", "enemy", "-91"):
+        assert any(expected in reason for reason in reasons), expected
+    assert any("kind:enemy=" in reason for reason in reasons)  # how to map it
 
 
 @pytest.mark.parametrize(
@@ -101,19 +111,43 @@ def test_unusable_rows_are_reported_with_their_line_and_reason():
         (b"", "The file is empty."),
         (b"  \n\n", "The file is empty."),
         (b"city1,country1,lat1,lng1,city2,country2,lat2,lng2\n", "a header but no rows"),
-        ("city,country\nİzmir,Türkiye\n".encode("cp1254"), "not UTF-8"),
         (b"city1,country1,city2\nA,B,C\n", "Missing columns: lat1, lng1, country2"),
-        (
-            b'city,country,partner city,partner country\nA,Turkey,"=HYPERLINK(""http://x"")",Syria\n',
-            "Line 2, column “partner city”",
-        ),
-        (b"city,country,partner city,partner country\n@SUM(A1),Turkey,B,Syria\n", "formula"),
-        (b"city,country,partner city,partner country\n+cmd|' /C calc'!A0,TR,B,SY\n", "formula"),
+        (b"city,country\nA,\x00B\n", "Line 2 holds a NUL byte"),
+        (b"city,country,partner city,partner country\nA,TR,\x81,SY\n", "Line 2: byte 0x81"),
     ],
 )
 def test_a_bad_file_is_refused_with_a_clear_message(data, message):
     with pytest.raises(ImportRefused, match=message):
         read_file(data)
+
+
+@pytest.mark.parametrize(
+    ("cell", "column"),
+    [
+        ('"=HYPERLINK(""http://x"")"', "partner city name"),
+        ("@SUM(A1)", "partner city name"),
+        ("+cmd|' /C calc'!A0", "partner city name"),
+    ],
+)
+def test_a_formula_where_it_would_be_stored_makes_the_row_unusable(cell, column):
+    data = f"city,country,partner city,partner country\nA,TR,{cell},SY\nC,TR,D,SY\n".encode()
+    parsed = read_file(data)
+    (problem,) = parsed.problems
+    assert problem.line == 2
+    assert f"the {column} “" in problem.reason
+    assert "looks like a spreadsheet formula" in problem.reason
+    assert [row.line for row in parsed.rows] == [3]
+
+
+def test_a_formula_like_cell_in_a_column_not_stored_is_harmless():
+    data = (
+        b"city,country,partner city,partner country,notes,since\n"
+        b"Osmangazi,TR,Aleppo,SY,-- unknown --,1999\n"
+        b"Osmangazi,TR,Konaev,KZ,=1+1,\n"
+    )
+    parsed = read_file(data)
+    assert parsed.problems == []
+    assert len(parsed.rows) == 2
 
 
 def test_a_file_over_the_size_limit_is_refused(monkeypatch):
@@ -125,7 +159,7 @@ def test_a_file_over_the_size_limit_is_refused(monkeypatch):
 def test_numbers_and_a_lone_dash_are_not_formulas():
     data = (
         b"city,country,partner city,partner country,latitude,longitude\n"
-        b"A,TR,B,SY,-33.9,+151.2\n"
+        b"A,AU,B,SY,-33.9,+151.2\n"
         b"C,TR,D,SY,-,-\n"
     )
     parsed = read_file(data)

@@ -151,3 +151,17 @@ def test_export_query_count_does_not_grow_with_the_visits(client, timeline, url)
     few = queries()
     add_visits(8)
     assert queries() == few
+
+
+def test_timeline_csv_neutralises_formulas(client, timeline, published):
+    published.title_en = '=HYPERLINK("http://evil.example","click")'
+    published.summary_en = "-- unknown --"
+    published.save()
+
+    response = get(client, "timeline-csv", slug=timeline.slug)
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    (row,) = [row for row in rows if row["kind"] == "visit"]
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert row["summary"] == "'-- unknown --"
+    assert rows[0]["title"] == "Relationship becomes active"  # harmless text is as it was

@@ -1,8 +1,13 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from importing.reading import ImportRefused, check_size
+from importing.columns import parse_column_mapping, parse_value_mapping
+from importing.decoding import NAMED
+from importing.reading import ImportRefused, Options, check_size
 from importing.report import sections, summary
 from importing.service import SourceInfo, relationships_import
 
@@ -12,10 +17,12 @@ BAR_WIDTH = 40
 
 class Command(BaseCommand):
     help = (
-        "Import sister-city pairs from a CSV file: Wikipedia's twin_cities.csv (Hekman/"
-        "twincities) or a generic list with the columns city, country, partner city, partner "
-        "country and optionally since, kind, status, latitude, longitude, partner latitude, "
-        "partner longitude, source url (see sistercities/importing/reading.py). Without "
+        "Import sister-city pairs from a CSV file (UTF-8, UTF-16, Windows-1252/1254/1251; "
+        "comma, semicolon or tab) or a spreadsheet (.xlsx, .ods, .xls): Wikipedia's "
+        "twin_cities.csv (Hekman/twincities) or a generic list with the columns city, "
+        "country, partner city, partner country and optionally since, kind, status, "
+        "latitude, longitude, partner latitude, partner longitude, source url, named in "
+        "Turkish, English, German, Russian or Kazakh (see importing/reading.py). Without "
         "--commit it is a dry run: it prints what would be created, matched or merged and "
         "every row it cannot use, and writes nothing. By default only the rows involving the "
         "home city become relationships; imported relationships stay unpublished until a "
@@ -40,8 +47,47 @@ class Command(BaseCommand):
         parser.add_argument("--source-url", default="", help="Where the list comes from.")
         parser.add_argument("--publisher", default="", help="Who published the list.")
         parser.add_argument("--licence", default="", help="The list's licence.")
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="COLUMN=HEADER",
+            help="Read COLUMN (city, country, partner_city, partner_country, since, kind, "
+            "status, latitude, longitude, partner_latitude, partner_longitude, source_url) "
+            "from the file's column HEADER, e.g. --column country=Land; COLUMN= ignores it.",
+        )
+        parser.add_argument(
+            "--value",
+            action="append",
+            default=[],
+            metavar="COLUMN:VALUE=MEANING",
+            help="Read VALUE in COLUMN (kind, status or country) as MEANING, e.g. "
+            "--value kind:p=sister or --value country:BRD=DE.",
+        )
+        parser.add_argument(
+            "--home-country",
+            default="",
+            help="The home city's country, for a list without (or with a wrong) country column.",
+        )
+        parser.add_argument(
+            "--encoding",
+            default="",
+            choices=sorted(NAMED),
+            type=str.casefold,
+            help="The CSV file's encoding, when the one detected is wrong.",
+        )
+        parser.add_argument(
+            "--language",
+            default="en",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The language of the report (default: English).",
+        )
 
-    def handle(self, *args, file, commit, all_pairs, publish, verbosity, **options):
+    def handle(self, *args, language, **options):
+        with translation.override(language):
+            self._import(**options)
+
+    def _import(self, *, file, commit, all_pairs, publish, verbosity, **options):
         source = None
         if options["source_title"]:
             source = SourceInfo(
@@ -52,8 +98,15 @@ class Command(BaseCommand):
             )
         try:
             check_size(file.stat().st_size)
+            read_options = Options(
+                columns=parse_column_mapping(options["column"]),
+                values=parse_value_mapping(options["value"]),
+                home_country=options["home_country"],
+                encoding=NAMED.get(options["encoding"], ""),
+            )
             report = relationships_import(
                 data=file.read_bytes(),
+                options=read_options,
                 source=source,
                 commit=commit,
                 all_pairs=all_pairs,
@@ -76,7 +129,11 @@ class Command(BaseCommand):
             for item in shown:
                 self.stdout.write(f"  {item}")
             if len(shown) < len(section.items):
-                self.stdout.write(f"  … {len(section.items) - len(shown)} more (-v 2 lists all)")
+                self.stdout.write(
+                    "  "
+                    + _("… %(count)s more (-v 2 lists all)")
+                    % {"count": len(section.items) - len(shown)}
+                )
         self.stdout.write(self.style.SUCCESS(summary(report)))
 
     def _progress(self, done, total):
