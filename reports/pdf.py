@@ -13,9 +13,14 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from PIL import ImageFile
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Importing WeasyPrint makes Pillow accept truncated images process-wide; the photo upload
+# check (visits/images.py) must keep refusing them. The report draws only our renditions.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 # Font weight → file in REPORT_FONT_DIR (fonts-dejavu-core: Latin with Turkish letters,
 # Cyrillic with Kazakh letters).

@@ -99,10 +99,8 @@ def test_the_staff_version_is_never_stored_nor_served_to_the_public(
 
 
 def test_the_public_report_is_cached_and_follows_a_change(
-    client, year_record, settings, django_capture_on_commit_callbacks
+    client, year_record, page_cache, django_capture_on_commit_callbacks
 ):
-    settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
     client.get(report_url())
     with CaptureQueriesContext(connection) as queries:
         assert client.get(report_url()).status_code == 200
