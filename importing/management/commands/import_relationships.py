@@ -1,8 +1,6 @@
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from importing.columns import parse_column_mapping, parse_value_mapping
@@ -10,12 +8,13 @@ from importing.decoding import NAMED
 from importing.reading import ImportRefused, Options, check_size
 from importing.report import sections, summary
 from importing.service import SourceInfo, relationships_import
+from sistercities.commands import PortalCommand
 
 SHOWN_PER_SECTION = 100
 BAR_WIDTH = 40
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Import sister-city pairs from a CSV file (UTF-8, UTF-16, Windows-1252/1254/1251; "
         "comma, semicolon or tab) or a spreadsheet (.xlsx, .ods, .xls): Wikipedia's "
@@ -76,18 +75,8 @@ class Command(BaseCommand):
             type=str.casefold,
             help="The CSV file's encoding, when the one detected is wrong.",
         )
-        parser.add_argument(
-            "--language",
-            default="en",
-            choices=[code for code, _name in settings.LANGUAGES],
-            help="The language of the report (default: English).",
-        )
 
-    def handle(self, *args, language, **options):
-        with translation.override(language):
-            self._import(**options)
-
-    def _import(self, *, file, commit, all_pairs, publish, verbosity, **options):
+    def handle(self, *, file, commit, all_pairs, publish, verbosity, **options):
         source = None
         if options["source_title"]:
             source = SourceInfo(
