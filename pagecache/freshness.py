@@ -21,6 +21,7 @@ it waits only for a render that began after it, and otherwise renders the page a
 
 import time
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -56,14 +57,11 @@ def release_render_lock(page_key: str, token: str) -> None:
 
 def render_began(page_key: str) -> int | None:
     """When the render of this page under way began (ns), None when none is."""
-    token = cache.get(lock_key(page_key))
+    return _began(cache.get(lock_key(page_key)))
+
+
+def _began(token: str | None) -> int | None:
     return int(token.split("-", 1)[0]) if token else None
-
-
-def stale_for(page_key: str) -> float:
-    """Seconds since a reader first found this page out of date (0 for this one)."""
-    now = time.time()
-    return now - cache.get_or_set(stale_mark_key(page_key), now, RENDER_LOCK_SECONDS * 6)
 
 
 def renewal_key(page_key: str) -> str:
@@ -78,28 +76,41 @@ def renewed(page_key: str) -> None:
         cache.set(renewal_key(page_key), True, settings.PAGE_CACHE_RENEWAL_SECONDS)
 
 
-def recently_renewed(page_key: str) -> bool:
-    return cache.get(renewal_key(page_key)) is not None
+@dataclass(frozen=True)
+class Staleness:
+    """What the shared cache knows of an out-of-date copy, read in one round trip."""
+
+    withdrawn_at: int  # when content was last withdrawn since it was rendered (ns), or 0
+    stale_for: float  # seconds since a reader first found it out of date (0 for this one)
+    renewed_lately: bool  # rendered within PAGE_CACHE_RENEWAL_SECONDS
+    render_began: int | None  # when the render under way began (ns), None when none is
+
+    def may_be_served(self) -> bool:
+        """Whether the copy may still be served while the page is renewed."""
+        bound = settings.PAGE_CACHE_STALE_SECONDS
+        return bound > 0 and not self.withdrawn_at and self.stale_for <= bound
 
 
-def withdrawn_at(versions: dict[str, int]) -> int:
-    """When content was last withdrawn from a page rendered under these versions (ns),
-    0 when none was since."""
-    withdrawals = cache.get_many([withdrawal_key(tag) for tag in versions])
-    return max(
-        (
-            withdrawals[withdrawal_key(tag)]
-            for tag, version in versions.items()
-            if withdrawals.get(withdrawal_key(tag), 0) > version
+def staleness(page_key: str, versions: dict[str, int]) -> Staleness:
+    """The state of the copy of `page_key` rendered under these tag versions; marks it
+    stale from now if no reader did before."""
+    withdrawals = {withdrawal_key(tag): version for tag, version in versions.items()}
+    marks = [stale_mark_key(page_key), renewal_key(page_key), lock_key(page_key)]
+    found = cache.get_many([*withdrawals, *marks])
+    now = time.time()
+    first_seen = found.get(stale_mark_key(page_key))
+    if first_seen is None:
+        cache.add(stale_mark_key(page_key), now, RENDER_LOCK_SECONDS * 6)
+    token = found.get(lock_key(page_key))
+    return Staleness(
+        withdrawn_at=max(
+            (found[key] for key, version in withdrawals.items() if found.get(key, 0) > version),
+            default=0,
         ),
-        default=0,
+        stale_for=now - (first_seen or now),
+        renewed_lately=renewal_key(page_key) in found,
+        render_began=_began(token),
     )
-
-
-def within_stale_bound(page_key: str) -> bool:
-    """Whether the page's previous copy may still be served while it is renewed."""
-    bound = settings.PAGE_CACHE_STALE_SECONDS
-    return bound > 0 and stale_for(page_key) <= bound
 
 
 def wait_for_render(page_key: str, previous=None):

@@ -109,9 +109,11 @@ class PublicPageCacheMiddleware:
         cached, versions = self._read(key)
         if cached is not None and cached.is_current(versions):
             return _conditional(request, cached.response(request, "hit")), None, versions
-        withdrawn = freshness.withdrawn_at(cached.versions) if cached is not None else 0
-        if cached is not None and not withdrawn and freshness.within_stale_bound(key):
-            token = None if freshness.recently_renewed(key) else freshness.take_render_lock(key)
+        state = freshness.staleness(key, cached.versions) if cached is not None else None
+        if state is not None and state.may_be_served():
+            token = None
+            if not state.renewed_lately and state.render_began is None:
+                token = freshness.take_render_lock(key)
             if token is not None and not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
                 return None, token, versions  # this reader renders it
             if token is not None:
@@ -119,6 +121,7 @@ class PublicPageCacheMiddleware:
                 rendering.render_soon(rendering.environ_for(url, token))
             stale = cached.response(request, "hit; detail=stale")
             return _conditional(request, stale), None, versions
+        withdrawn = state.withdrawn_at if state is not None else 0
         token = freshness.take_render_lock(key)
         began = freshness.render_began(key) if token is None else None
         if began is not None and began > withdrawn:  # wait for that render
