@@ -1,7 +1,8 @@
 """The benchmark: build the demo record on PostgreSQL, serve it with gunicorn (2 workers,
-DEBUG off) on loopback, load it with wrk and print a table against Django's floor; then a
-two soak runs over a mix of pages, without and with an editor saving every second (and
-withdrawing a visit every fifth); then a profile of the slowest page.
+DEBUG off) on loopback, load it with wrk and print a table against Django's floor; then
+soak runs over a mix of pages: without edits, with an editor saving every second (with the
+page renderer, manage.py render_pages, and without: renders in the servers' threads), and
+with a withdrawal every fifth second too; then a profile of the slowest page.
 
     .venv/bin/python bench/run.py [--skip-build]
 
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import psycopg
 import redis
+import rq
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -145,6 +147,26 @@ class Gunicorn:
         self.process.wait(timeout=15)
 
 
+class Renderer:
+    """manage.py render_pages beside the servers; alive once RQ lists it."""
+
+    def __init__(self, env: dict):
+        self.process = subprocess.Popen(
+            [PYTHON, "manage.py", "render_pages", "-v0"], cwd=ROOT, env=env
+        )
+        deadline = time.monotonic() + 30
+        while not rq.Worker.all(
+            queue=rq.Queue("pages", connection=redis.Redis.from_url(REDIS_URL))
+        ):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the renderer did not start")
+            time.sleep(0.2)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=15)
+
+
 def wrk(url: str, seconds: int, connections: int = 8, script: str | None = None) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout=10s"]
     if script:
@@ -185,10 +207,13 @@ def measure(page_cache: bool, port: int) -> list[tuple]:
     return [(name, mode, result, result["rps"] / floor) for name, mode, result in rows]
 
 
-def soak(port: int, with_edits: bool) -> dict:
-    """wrk over SOAK_PAGES; with an editor saving every second when `with_edits`."""
+def soak(port: int, edits: bool = False, withdrawals: bool = False, renderer: bool = True):
+    """wrk over SOAK_PAGES; with an editor saving every second when `edits` (and
+    withdrawing a visit every fifth when `withdrawals`), the renders done by the page
+    renderer when `renderer`, else by the servers' threads."""
     redis.Redis.from_url(REDIS_URL).flushdb()
     server = Gunicorn(True, port)
+    helper = Renderer(server.env) if edits and renderer else None
     script = Path(tempfile.gettempdir()) / "sc_bench_soak.lua"
     paths = ", ".join(f'"{path}"' for path in SOAK_PAGES)
     script.write_text(
@@ -199,7 +224,7 @@ def soak(port: int, with_edits: bool) -> dict:
     for path in SOAK_PAGES:
         urllib.request.urlopen(server.base + path).read()
     try:
-        if not with_edits:
+        if not edits:
             return wrk(server.base + "/", SOAK_SECONDS, connections=16, script=str(script))
         editor = subprocess.Popen(
             [
@@ -207,7 +232,7 @@ def soak(port: int, with_edits: bool) -> dict:
                 "bench/editor.py",
                 server.base,
                 EDITED_VISIT,
-                WITHDRAWN_VISIT,
+                WITHDRAWN_VISIT if withdrawals else "-",
                 str(SOAK_SECONDS - 2),
             ],
             cwd=ROOT,
@@ -222,6 +247,8 @@ def soak(port: int, with_edits: bool) -> dict:
         return result
     finally:
         server.stop()
+        if helper is not None:
+            helper.stop()
 
 
 def renewal_times(base: str, last_title: str) -> dict[str, float | None]:
@@ -252,6 +279,21 @@ def print_table(rows: list[tuple]):
         )
 
 
+def print_soak(label: str, result: dict, quiet: dict):
+    renewed = [t for t in result["renewed_after"].values() if t is not None]
+    late = [path for path, t in result["renewed_after"].items() if t is None or t > STALE_BOUND]
+    print(
+        f"{label}: {result['requests']} requests, {result['edits']} edits, "
+        f"{result['withdrawals']} withdrawals: {result['rps']:.1f} req/s, "
+        f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms "
+        f"({result['p99'] / quiet['p99']:.1f}x the p99 without edits), "
+        f"socket errors {result['errors']}, non-2xx/3xx {result['bad_status']}; "
+        f"withdrawn visit still shown {result['withdrawn_shown']} times; last edit shown "
+        f"after {max(renewed, default=0):.2f} s at most; pages stale after the "
+        f"{STALE_BOUND} s bound: {late or 'none'}"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-build", action="store_true", help="reuse the demo database")
@@ -261,26 +303,20 @@ def main():
         build()
     rows = measure(page_cache=False, port=8731) + measure(page_cache=True, port=8732)
     print_table(rows)
-    quiet = soak(port=8733, with_edits=False)
+    quiet = soak(port=8733)
     print(
         f"\nsoak without edits: {quiet['requests']} requests in {SOAK_SECONDS} s over "
         f"{len(SOAK_PAGES)} pages, 16 connections: {quiet['rps']:.1f} req/s, "
         f"p50 {quiet['p50']:.2f} ms, p99 {quiet['p99']:.2f} ms, "
         f"socket errors {quiet['errors']}, non-2xx/3xx {quiet['bad_status']}"
     )
-    result = soak(port=8734, with_edits=True)
-    renewed = [t for t in result["renewed_after"].values() if t is not None]
-    late = [path for path, t in result["renewed_after"].items() if t is None or t > STALE_BOUND]
-    print(
-        f"soak with edits: {result['requests']} requests, {result['edits']} edits, "
-        f"{result['withdrawals']} withdrawals: {result['rps']:.1f} req/s, "
-        f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms "
-        f"({result['p99'] / quiet['p99']:.1f}x the p99 without edits), "
-        f"socket errors {result['errors']}, non-2xx/3xx {result['bad_status']}; "
-        f"withdrawn visit still shown {result['withdrawn_shown']} times; last edit shown "
-        f"after {max(renewed, default=0):.2f} s at most; pages stale after the "
-        f"{STALE_BOUND} s bound: {late or 'none'}"
-    )
+    runs = {
+        "soak with edits, renderer": soak(port=8734, edits=True),
+        "soak with edits, threads": soak(port=8735, edits=True, renderer=False),
+        "soak with edits and withdrawals, renderer": soak(port=8736, edits=True, withdrawals=True),
+    }
+    for label, result in runs.items():
+        print_soak(label, result, quiet)
     print("\nprofile of the uncached timeline:")
     run(PYTHON, "bench/profile.py", PAGES["timeline (2,000 visits)"], env=environment(False))
 

@@ -117,8 +117,7 @@ class PublicPageCacheMiddleware:
             if token is not None and not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
                 return None, token, versions  # this reader renders it
             if token is not None:
-                url = request.build_absolute_uri()
-                rendering.render_soon(rendering.environ_for(url, token))
+                rendering.render_soon(request.build_absolute_uri(), token)
             stale = cached.response(request, "hit; detail=stale")
             return _conditional(request, stale), None, versions
         withdrawn = state.withdrawn_at if state is not None else 0

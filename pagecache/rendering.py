@@ -1,12 +1,16 @@
 """Pages rendered again without a reader waiting: a stale page a reader found
 (pagecache.freshness), and, once a write commits, the pages of what it changed.
 
-One daemon thread per process takes the requests from a queue and answers each through
-Django's request handler, with every middleware, as if an anonymous reader had asked; the
-page cache middleware renders the page and stores it. A thread rather than a task queue:
-the work is a few renders this process could do anyway, it needs no broker, and what a
-dying process loses costs only a render by the next reader. With
-settings.PAGE_CACHE_RENDER_IN_BACKGROUND off (the tests), the renders run at once instead.
+Each render is answered through Django's request handler, with every middleware, as if an
+anonymous reader had asked; the page cache middleware renders the page and stores it.
+
+Where a renderer runs (`manage.py render_pages`: an RQ worker on the Redis queue of
+settings.PAGE_RENDER_QUEUE_URL), the app servers hand it their renders: a render then costs
+their workers neither CPU time nor turns of the interpreter lock that a thread would take
+from the requests it shares a process with. Without one (none started, or it stopped
+beating), one daemon thread per process renders: the work is a few renders this process
+could do anyway, and what a dying process loses costs only a render by the next reader.
+With settings.PAGE_CACHE_RENDER_IN_BACKGROUND off (the tests), the renders run at once.
 """
 
 import io
@@ -14,9 +18,13 @@ import logging
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+import redis
+import rq
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
@@ -30,23 +38,48 @@ logger = logging.getLogger(__name__)
 # when the render takes the lock itself (and skips the page if another renders it).
 RENDER = "pagecache.render"
 MAX_WAITING = 500
+QUEUE_NAME = "pages"
+# The renderer beats at least this often (RQ: when idle, after each wait for a job of
+# WORKER_TTL - 15 s); a renderer silent for longer is taken for dead.
+WORKER_TTL = 20
+SILENT_SECONDS = WORKER_TTL - 15 + 10
+# How long a process trusts what it last found out about the renderer.
+RENDERER_CHECK_SECONDS = 2
+# A job not started within this is dropped: its render lock has expired, a reader renders.
+JOB_TTL = 10
 
 _waiting: queue.Queue = queue.Queue(MAX_WAITING)
 _start = threading.Lock()
 _state = threading.local()
 _worker: threading.Thread | None = None
+_renderer = {"checked": 0.0, "queue": None}
 
 
-def render_soon(environ: dict) -> None:
-    """Render the page of this environ in the background (or at once, see above)."""
+def render_soon(url: str, token: str) -> None:
+    """Render the page at this absolute address in the background: in the renderer when
+    one runs, else in this process (or at once, see above)."""
     if not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
-        _render(environ)
+        render_page(url, token)
+        return
+    pages = renderer_queue()
+    if pages is not None:
+        pages.enqueue(render_page, url, token, ttl=JOB_TTL, result_ttl=0, failure_ttl=3600)
         return
     _start_worker()
     try:
-        _waiting.put_nowait(environ)
+        _waiting.put_nowait((url, token))
     except queue.Full:  # the next reader renders it
         logger.warning("page renders are queued faster than they are done")
+
+
+def render_page(url: str, token: str) -> None:
+    """Render one page (the renderer's job, and this process's thread's)."""
+    started = time.perf_counter()
+    try:
+        _render(environ_for(url, token))
+    finally:
+        close_old_connections()
+    logger.info("rendered %s in %.1f ms", url, (time.perf_counter() - started) * 1000)
 
 
 def render_on_commit(paths: Callable[[], list[str]]) -> None:
@@ -56,9 +89,49 @@ def render_on_commit(paths: Callable[[], list[str]]) -> None:
     base = settings.PORTAL_PUBLIC_URL.rstrip("/")
     if base:
         transaction.on_commit(
-            lambda: [render_soon(environ_for(base + path, token="")) for path in paths()],
-            robust=True,
+            lambda: [render_soon(base + path, token="") for path in paths()], robust=True
         )
+
+
+def page_queue() -> rq.Queue | None:
+    """The renderer's queue, None where settings.PAGE_RENDER_QUEUE_URL is empty."""
+    if not settings.PAGE_RENDER_QUEUE_URL:
+        return None
+    connection = redis.Redis.from_url(settings.PAGE_RENDER_QUEUE_URL)
+    return rq.Queue(QUEUE_NAME, connection=connection)
+
+
+def renderer_queue() -> rq.Queue | None:
+    """The queue of a renderer that is alive, or None; asked at most every
+    RENDERER_CHECK_SECONDS. A renderer that went away costs only the renders handed to it
+    since: each such page stays stale until a reader renders it."""
+    now = time.monotonic()
+    if now - _renderer["checked"] < RENDERER_CHECK_SECONDS:
+        return _renderer["queue"]
+    pages = page_queue()
+    if pages is not None and not _has_live_worker(pages):
+        pages = None
+    _renderer.update(checked=now, queue=pages)
+    return pages
+
+
+def _has_live_worker(pages: rq.Queue) -> bool:
+    try:
+        workers = rq.Worker.all(queue=pages)
+    except redis.RedisError:
+        logger.warning("the page renderer's queue cannot be reached", exc_info=True)
+        return False
+    now = datetime.now(UTC)
+    return any(
+        worker.last_heartbeat is not None
+        and (now - worker.last_heartbeat).total_seconds() < SILENT_SECONDS
+        for worker in workers
+    )
+
+
+def forget_renderer() -> None:
+    """Ask again at the next render whether a renderer runs (the tests)."""
+    _renderer.update(checked=0.0, queue=None)
 
 
 def environ_for(url: str, token: str) -> dict:
@@ -82,7 +155,7 @@ def environ_for(url: str, token: str) -> dict:
 
 
 def wait_until_idle() -> None:
-    """Return once every queued render is done (the tests, the benchmark)."""
+    """Return once every render queued in this process is done (the tests, the benchmark)."""
     _waiting.join()
 
 
@@ -96,13 +169,12 @@ def _start_worker() -> None:
 
 def _work() -> None:
     while True:
-        environ = _waiting.get()
+        url, token = _waiting.get()
         try:
-            _render(environ)
+            render_page(url, token)
         except Exception:
-            logger.exception("rendering %s in the background failed", environ["PATH_INFO"])
+            logger.exception("rendering %s in the background failed", url)
         finally:
-            close_old_connections()
             _waiting.task_done()
 
 

@@ -134,6 +134,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("PORTAL_PAGE_CACHE_STALE_SECONDS", 30)
 # pages rendered on write aside); between, its readers get the last render.
 PAGE_CACHE_RENEWAL_SECONDS = env_int("PORTAL_PAGE_CACHE_RENEWAL_SECONDS", 5)
 PAGE_CACHE_RENDER_IN_BACKGROUND = True
+# The Redis queue the app servers hand renders to when a renderer runs (manage.py
+# render_pages); without one alive, each process renders in a thread of its own.
+PAGE_RENDER_QUEUE_URL = env_str("PORTAL_RENDER_QUEUE_URL", REDIS_URL or "")
 # The address readers use (https://…): after a visit changes, its pages are rendered again
 # for it in the background, before a reader asks. Empty: no render on write.
 PORTAL_PUBLIC_URL = env_str("PORTAL_PUBLIC_URL", "")
