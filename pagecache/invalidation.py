@@ -6,7 +6,9 @@ each of its models (saves, deletions, many-to-many changes) then bump "lists" an
 moved to another page leaves both. A deletion, a removal from a many-to-many field and a
 save that `withdraws(before, after)` calls a withdrawal (unpublishing) are withdrawals: no
 older copy of their pages is served stale. `pages_of(instance)` names the addresses to
-render again in the background once the change commits (pagecache.rendering). Bulk writes
+render again in the background once the change commits (pagecache.rendering); after a
+withdrawing save, those it was on before, so that their readers wait for a render under
+way rather than render them. Bulk writes
 send no signals: whatever writes through `bulk_create`, `QuerySet.update()` or raw SQL
 calls `tags.content_changed()`.
 """
@@ -60,18 +62,21 @@ def _before_save(sender, instance, raw=False, **kwargs):
     before = sender._base_manager.filter(pk=instance.pk).first()
     if before is not None:
         instance._page_tags_before = _of(before).tags_of(before)
-        instance._page_withdrawn = _of(before).withdraws(before, instance)
+        if _of(before).withdraws(before, instance):
+            instance._page_withdrawn_from = _of(before).pages_of(before)
 
 
 def _saved(sender, instance, raw=False, **kwargs):
     before = instance.__dict__.pop("_page_tags_before", set())
-    withdrawal = instance.__dict__.pop("_page_withdrawn", False)
+    withdrawn_from = instance.__dict__.pop("_page_withdrawn_from", None)
     if raw:
         bump_on_commit({ALL}, withdrawal=True)
         return
     followed = _of(instance)
-    bump_on_commit(before | followed.tags_of(instance), withdrawal)
-    if not withdrawal:
+    bump_on_commit(before | followed.tags_of(instance), withdrawal=withdrawn_from is not None)
+    if withdrawn_from is not None:  # rendered without it, or 404
+        render_on_commit(lambda: withdrawn_from)
+    else:
         render_on_commit(lambda: followed.pages_of(instance))
 
 

@@ -243,3 +243,20 @@ def test_an_edit_renders_the_visits_pages_that_readers_read_before_any_reader_as
     with translation.override("kk"):
         unread = committed.visit.get_absolute_url()
     assert cache.get(key_of(unread)) is None, "a page nobody read is not rendered"
+
+
+def test_a_withdrawal_renders_the_pages_that_showed_the_visit_before_any_reader_asks(
+    committed, stale_copies, settings
+):
+    settings.PORTAL_PUBLIC_URL = "http://testserver"
+    report, timeline = url_of(committed.visit), url_of(committed.relationship)
+    title = committed.visit.title_en.encode()
+    for url in (report, timeline):
+        assert title in Client().get(url).content
+    committed.visit.status = PublicationStatus.DRAFT
+    committed.visit.save()
+    assert cache.get(key_of(report)) is None, "the report's copy is gone"
+    answer = Client().get(timeline)
+    assert answer["Cache-Status"] == "portal; hit"
+    assert title not in answer.content
+    assert Client().get(report).status_code == 404

@@ -20,6 +20,7 @@ from types import SimpleNamespace
 import psycopg
 import pytest
 import redis
+import rq
 from django.conf import settings
 from django.db import connection
 
@@ -213,3 +214,42 @@ def test_an_admin_edit_on_one_server_shows_on_the_other_at_once(servers, server_
         time.sleep(0.05)
     assert after.headers["ETag"] != first.headers["ETag"]
     assert after.headers["Cache-Status"] == "portal; hit"
+
+
+def test_with_a_renderer_running_the_server_hands_it_the_render_of_a_stale_page(server_env):
+    env = {**server_env, "PYTHONUNBUFFERED": "1"}
+    renderer = subprocess.Popen(
+        [sys.executable, "manage.py", "render_pages"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    server = None
+    try:
+        pages = rq.Queue("pages", connection=redis.Redis.from_url(REDIS_URL))
+        deadline = time.monotonic() + 30
+        while not rq.Worker.all(queue=pages):
+            assert time.monotonic() < deadline, "the renderer did not start"
+            time.sleep(0.1)
+        server = Server(env)
+        page = "/en/relationships/osmangazi-kapchagay/"
+        assert b"Konaev" in server.get(page).content
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from sistercities.models import City;"
+            "city = City.objects.get(slug='konaev'); city.name_en = 'Konaev-on-Ili'; city.save()",
+        )
+        deadline = time.monotonic() + 5
+        while b"Konaev-on-Ili" not in (after := server.get(page)).content:
+            assert time.monotonic() < deadline, "the page was not renewed"
+            time.sleep(0.05)
+        assert after.headers["Cache-Status"] == "portal; hit"
+    finally:
+        if server is not None:
+            server.stop()
+        renderer.terminate()
+        output = renderer.communicate(timeout=15)[0]
+    assert f"rendered {server.base}{page}" in output
