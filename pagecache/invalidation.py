@@ -75,7 +75,7 @@ def _saved(sender, instance, raw=False, **kwargs):
     followed = _of(instance)
     bump_on_commit(before | followed.tags_of(instance), withdrawal=withdrawn_from is not None)
     if withdrawn_from is not None:  # rendered without it, or 404
-        render_on_commit(lambda: withdrawn_from)
+        render_on_commit(lambda: withdrawn_from, urgent=True)
     else:
         render_on_commit(lambda: followed.pages_of(instance))
 

@@ -55,15 +55,24 @@ _worker: threading.Thread | None = None
 _renderer = {"checked": 0.0, "queue": None}
 
 
-def render_soon(url: str, token: str) -> None:
+def render_soon(url: str, token: str, urgent: bool = False) -> None:
     """Render the page at this absolute address in the background: in the renderer when
-    one runs, else in this process (or at once, see above)."""
+    one runs (ahead of the renders queued before when `urgent`: readers wait for it), else
+    in this process (or at once, see above)."""
     if not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
         render_page(url, token)
         return
     pages = renderer_queue()
     if pages is not None:
-        pages.enqueue(render_page, url, token, ttl=JOB_TTL, result_ttl=0, failure_ttl=3600)
+        pages.enqueue(
+            render_page,
+            url,
+            token,
+            ttl=JOB_TTL,
+            result_ttl=0,
+            failure_ttl=3600,
+            at_front=urgent,
+        )
         return
     _start_worker()
     try:
@@ -82,14 +91,14 @@ def render_page(url: str, token: str) -> None:
     logger.info("rendered %s in %.1f ms", url, (time.perf_counter() - started) * 1000)
 
 
-def render_on_commit(paths: Callable[[], list[str]]) -> None:
+def render_on_commit(paths: Callable[[], list[str]], urgent: bool = False) -> None:
     """Once the transaction commits, render the pages `paths()` names for the address
     readers use (settings.PORTAL_PUBLIC_URL; nothing when it is not set), those of them
     that are cached: a page nobody has read waits for its first reader."""
     base = settings.PORTAL_PUBLIC_URL.rstrip("/")
     if base:
         transaction.on_commit(
-            lambda: [render_soon(base + path, token="") for path in paths()], robust=True
+            lambda: [render_soon(base + path, "", urgent) for path in paths()], robust=True
         )
 
 

@@ -14,6 +14,7 @@ from rq.utils import utcformat
 
 from pagecache import rendering
 from tests.portal.performance.conftest import Record
+from visits.models import PublicationStatus
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -117,3 +118,16 @@ def test_the_command_says_what_to_set_without_a_queue(settings):
     settings.PAGE_RENDER_QUEUE_URL = ""
     with pytest.raises(Exception, match="set REDIS_URL"):
         call_command("render_pages", "--burst")
+
+
+def test_the_pages_a_withdrawal_changed_are_rendered_first(committed, renderer, settings):
+    settings.PORTAL_PUBLIC_URL = "http://testserver"
+    Client().get(url_of(committed.visit))
+    pages = renderer.queues[0]
+    retitle(committed.visit, "Corrected title")
+    after_the_edit = pages.job_ids
+    committed.visit.status = PublicationStatus.DRAFT
+    committed.visit.save()
+    withdrawal_renders = [job for job in pages.job_ids if job not in after_the_edit]
+    assert after_the_edit and withdrawal_renders
+    assert pages.job_ids == withdrawal_renders + after_the_edit
