@@ -13,6 +13,7 @@ could do anyway, and what a dying process loses costs only a render by the next 
 With settings.PAGE_CACHE_RENDER_IN_BACKGROUND off (the tests), the renders run at once.
 """
 
+import functools
 import io
 import logging
 import queue
@@ -64,16 +65,20 @@ def render_soon(url: str, token: str, urgent: bool = False) -> None:
         return
     pages = renderer_queue()
     if pages is not None:
-        pages.enqueue(
-            render_page,
-            url,
-            token,
-            ttl=JOB_TTL,
-            result_ttl=0,
-            failure_ttl=3600,
-            at_front=urgent,
-        )
-        return
+        try:
+            pages.enqueue(
+                render_page,
+                url,
+                token,
+                ttl=JOB_TTL,
+                result_ttl=0,
+                failure_ttl=3600,
+                at_front=urgent,
+            )
+            return
+        except redis.RedisError:
+            logger.warning("the page renderer's queue cannot be reached", exc_info=True)
+            forget_renderer()
     _start_worker()
     try:
         _waiting.put_nowait((url, token))
@@ -85,10 +90,11 @@ def render_page(url: str, token: str) -> None:
     """Render one page (the renderer's job, and this process's thread's)."""
     started = time.perf_counter()
     try:
-        _render(environ_for(url, token))
+        status = _render(environ_for(url, token)).status_code
     finally:
         close_old_connections()
-    logger.info("rendered %s in %.1f ms", url, (time.perf_counter() - started) * 1000)
+    took = (time.perf_counter() - started) * 1000
+    logger.info("rendered %s (%s) in %.1f ms", url, status, took)
 
 
 def render_on_commit(paths: Callable[[], list[str]], urgent: bool = False) -> None:
@@ -106,8 +112,12 @@ def page_queue() -> rq.Queue | None:
     """The renderer's queue, None where settings.PAGE_RENDER_QUEUE_URL is empty."""
     if not settings.PAGE_RENDER_QUEUE_URL:
         return None
-    connection = redis.Redis.from_url(settings.PAGE_RENDER_QUEUE_URL)
-    return rq.Queue(QUEUE_NAME, connection=connection)
+    return rq.Queue(QUEUE_NAME, connection=_connection(settings.PAGE_RENDER_QUEUE_URL))
+
+
+@functools.cache
+def _connection(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url)
 
 
 def renderer_queue() -> rq.Queue | None:
@@ -187,9 +197,9 @@ def _work() -> None:
             _waiting.task_done()
 
 
-def _render(environ: dict) -> None:
+def _render(environ: dict):
     if getattr(_state, "handler", None) is None:
         _state.handler = BaseHandler()
         _state.handler.load_middleware()
     with translation.override(translation.get_language()):  # the page activates its own
-        _state.handler.get_response(WSGIRequest(environ))
+        return _state.handler.get_response(WSGIRequest(environ))

@@ -98,7 +98,7 @@ def test_the_render_pages_command_renders_what_is_queued(committed, render_queue
     retitle(committed.visit, "Corrected title")
     render_queue.enqueue(rendering.render_page, f"http://testserver{url}", "")
     call_command("render_pages", "--burst")
-    assert f"rendered http://testserver{url}" in capsys.readouterr().out
+    assert f"rendered http://testserver{url} (200)" in capsys.readouterr().out
     assert b"Corrected title" in Client().get(url).content
 
 
@@ -131,3 +131,13 @@ def test_the_pages_a_withdrawal_changed_are_rendered_first(committed, renderer, 
     withdrawal_renders = [job for job in pages.job_ids if job not in after_the_edit]
     assert after_the_edit and withdrawal_renders
     assert pages.job_ids == withdrawal_renders + after_the_edit
+
+
+def test_with_the_queue_unreachable_this_process_renders(committed, render_queue, settings):
+    settings.PAGE_RENDER_QUEUE_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    url = url_of(committed.visit)
+    Client().get(url)
+    retitle(committed.visit, "Corrected title")
+    assert Client().get(url)["Cache-Status"] == "portal; hit; detail=stale"
+    rendering.wait_until_idle()
+    assert b"Corrected title" in Client().get(url).content

@@ -252,4 +252,4 @@ def test_with_a_renderer_running_the_server_hands_it_the_render_of_a_stale_page(
             server.stop()
         renderer.terminate()
         output = renderer.communicate(timeout=15)[0]
-    assert f"rendered {server.base}{page}" in output
+    assert f"rendered {server.base}{page} (200)" in output
