@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
@@ -84,7 +86,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         lookup = settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD")
-        if not (lookup and _is_anonymous(request)):
+        if not (lookup and _is_anonymous(request) and _is_public(_match(request))):
             return self._answer(request, self.get_response(request))
         key = _page_key(request)
         render = request.META.get(rendering.RENDER)
@@ -177,6 +179,18 @@ def _conditional(request, response):
         last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         response=response,
     )
+
+
+def _match(request):
+    """The address's URL pattern, in the language its prefix names (the locale middleware
+    after this one has not activated it yet); None where no pattern matches. Resolved
+    before the cache is asked, so that the pages never stored (the admin, the health check)
+    cost no round trip and take no render lock that other readers would wait on."""
+    with translation.override(get_language_from_path(request.path_info)):
+        try:
+            return resolve(request.path_info)
+        except Resolver404:
+            return None
 
 
 def _is_public(match) -> bool:

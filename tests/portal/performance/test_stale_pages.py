@@ -260,3 +260,12 @@ def test_a_withdrawal_renders_the_pages_that_showed_the_visit_before_any_reader_
     assert answer["Cache-Status"] == "portal; hit"
     assert title not in answer.content
     assert Client().get(report).status_code == 404
+
+
+def test_readers_of_a_page_never_stored_do_not_wait_on_each_other(committed, monkeypatch):
+    monkeypatch.setattr(freshness, "RENDER_WAIT_SECONDS", 0.5)
+    login = "/en/admin/login/"
+    assert freshness.take_render_lock(key_of(login))  # as a reader's render would
+    started = time.monotonic()
+    assert Client().get(login).status_code == 200
+    assert time.monotonic() - started < 0.4
