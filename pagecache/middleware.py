@@ -31,7 +31,8 @@ from pagecache.tags import ALL, LISTS, tag_versions, version_key
 
 # Pages of old versions are never read again; this only bounds the memory they hold.
 PAGE_TIMEOUT = 24 * 60 * 60
-# How many pages' tags the middleware of one process keeps in mind (a few hundred bytes each).
+# How many pages' tags (a few hundred bytes each), and how many addresses' being public, the
+# middleware of one process keeps in mind.
 MAX_REMEMBERED_PAGES = 20_000
 # Headers a cached copy does not keep: the cache sets them for each answer.
 UNKEPT_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
@@ -83,10 +84,12 @@ class PublicPageCacheMiddleware:
         # versions of its tags come in one round trip. Only a hint: a page whose tags
         # differ costs a second one.
         self.tags_of_page: dict[str, tuple[str, ...]] = {}
+        # Whether each address seen is a public page's: resolving it costs more than a hit.
+        self.public_paths: dict[str, bool] = {}
 
     def __call__(self, request):
         lookup = settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD")
-        if not (lookup and _is_anonymous(request) and _is_public(_match(request))):
+        if not (lookup and _is_anonymous(request) and self._is_public_path(request.path_info)):
             return self._answer(request, self.get_response(request))
         key = _page_key(request)
         render = request.META.get(rendering.RENDER)
@@ -131,6 +134,14 @@ class PublicPageCacheMiddleware:
                 waited = page.response(request, "hit; detail=waited")
                 return _conditional(request, waited), None, versions
         return None, token, versions
+
+    def _is_public_path(self, path: str) -> bool:
+        public = self.public_paths.get(path)
+        if public is None:
+            if len(self.public_paths) >= MAX_REMEMBERED_PAGES:
+                self.public_paths.clear()
+            public = self.public_paths[path] = _is_public(_match(path))
+        return public
 
     def _render_lock(self, key: str, token: str) -> str | None:
         """The token a render without a reader renders under; None to skip the page:
@@ -181,14 +192,14 @@ def _conditional(request, response):
     )
 
 
-def _match(request):
+def _match(path: str):
     """The address's URL pattern, in the language its prefix names (the locale middleware
     after this one has not activated it yet); None where no pattern matches. Resolved
     before the cache is asked, so that the pages never stored (the admin, the health check)
     cost no round trip and take no render lock that other readers would wait on."""
-    with translation.override(get_language_from_path(request.path_info)):
+    with translation.override(get_language_from_path(path)):
         try:
-            return resolve(request.path_info)
+            return resolve(path)
         except Resolver404:
             return None
 
