@@ -8,9 +8,8 @@ save that `withdraws(before, after)` calls a withdrawal (unpublishing) are withd
 older copy of their pages is served stale. `pages_of(instance)` names the addresses to
 render again in the background once the change commits (pagecache.rendering); after a
 withdrawing save, those it was on before, so that their readers wait for a render under
-way rather than render them. Bulk writes
-send no signals: whatever writes through `bulk_create`, `QuerySet.update()` or raw SQL
-calls `tags.content_changed()`.
+way rather than render them. Bulk writes send no signals: whatever writes through
+`bulk_create`, `QuerySet.update()` or raw SQL calls `tags.content_changed()`.
 """
 
 from collections.abc import Callable

@@ -61,7 +61,7 @@ def render_soon(url: str, token: str, urgent: bool = False) -> None:
     one runs (ahead of the renders queued before when `urgent`: readers wait for it), else
     in this process (or at once, see above)."""
     if not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
-        render_page(url, token)
+        _render(environ_for(url, token))  # in the caller's transaction: no connection closed
         return
     pages = renderer_queue()
     if pages is not None:
@@ -87,7 +87,8 @@ def render_soon(url: str, token: str, urgent: bool = False) -> None:
 
 
 def render_page(url: str, token: str) -> None:
-    """Render one page (the renderer's job, and this process's thread's)."""
+    """Render one page, as the renderer's job or in this process's thread; the database
+    connection is closed after it if it has grown too old, as after a request."""
     started = time.perf_counter()
     try:
         status = _render(environ_for(url, token)).status_code
