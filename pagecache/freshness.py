@@ -114,15 +114,18 @@ def staleness(page_key: str, versions: dict[str, int]) -> Staleness:
 
 
 def wait_for_render(page_key: str, previous=None):
-    """The copy another reader is rendering, once stored; None if it does not come. A
-    copy is stored only when no change came while it was rendered (middleware._store), so
-    one newer than `previous` was rendered after whatever made `previous` out of date."""
+    """The copy another reader is rendering, once stored; None if it does not come. While
+    a render lock is held only the lock is read (the page is stored before its lock is
+    released). A copy is stored only when no change came while it was rendered
+    (middleware._store), so one newer than `previous` was rendered after whatever made
+    `previous` out of date."""
     deadline = time.monotonic() + RENDER_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(WAIT_STEP_SECONDS)
+        if cache.get(lock_key(page_key)) is not None:
+            continue
         page = cache.get(page_key)
         if page is not None and (previous is None or page.versions != previous.versions):
             return page
-        if render_began(page_key) is None:
-            return None
+        return None
     return None
