@@ -1,8 +1,12 @@
-"""A health check for the load balancer: is this process up, and can it reach the database?"""
+"""A health check for the load balancer: is this process up, and can it reach the database?
+It also says whether a page renderer takes this process's renders (pagecache.rendering):
+without one the process renders in a thread of its own, which works, only slower."""
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from pagecache import rendering
 
 
 @never_cache
@@ -13,4 +17,5 @@ def healthz(request):
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    renderer = "running" if rendering.renderer_queue() is not None else "none"
+    return JsonResponse({"status": "ok", "database": "ok", "page_renderer": renderer})

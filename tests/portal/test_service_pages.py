@@ -85,7 +85,11 @@ def test_healthz_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "database": "ok",
+        "page_renderer": "none",
+    }
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -141,3 +141,18 @@ def test_with_the_queue_unreachable_this_process_renders(committed, render_queue
     assert Client().get(url)["Cache-Status"] == "portal; hit; detail=stale"
     rendering.wait_until_idle()
     assert b"Corrected title" in Client().get(url).content
+
+
+def test_the_health_check_says_whether_a_renderer_runs(render_queue, client, db):
+    assert client.get("/healthz").json()["page_renderer"] == "none"
+    announced = worker(render_queue)
+    announced.register_birth()
+    rendering.forget_renderer()
+    try:
+        assert client.get("/healthz").json() == {
+            "status": "ok",
+            "database": "ok",
+            "page_renderer": "running",
+        }
+    finally:
+        announced.register_death()
