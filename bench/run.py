@@ -7,13 +7,15 @@ with a withdrawal every fifth second too; then a profile of the slowest page.
     .venv/bin/python bench/run.py [--skip-build]
 
 Settings through the environment: BENCH_DATABASE_URL (postgres://…/sc_bench),
-BENCH_REDIS_URL (redis://127.0.0.1:6379/6), BENCH_SECONDS (10 per wrk run).
+BENCH_REDIS_URL (redis://127.0.0.1:6379/6), BENCH_SECONDS (10 per wrk run),
+BENCH_GUNICORN_ARGS (more gunicorn options, e.g. "--worker-class=gthread --threads=4").
 """
 
 import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -31,6 +33,7 @@ PYTHON = sys.executable
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sc_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+GUNICORN_ARGS = shlex.split(os.environ.get("BENCH_GUNICORN_ARGS", ""))
 SOAK_SECONDS = 60
 STALE_BOUND = 30  # PORTAL_PAGE_CACHE_STALE_SECONDS's default
 DIRECTORY_CSV = ROOT.parent / "shared/data/twin_cities.csv"
@@ -130,6 +133,7 @@ class Gunicorn:
                 "--workers=2",
                 f"--bind=127.0.0.1:{port}",
                 "--log-level=warning",
+                *GUNICORN_ARGS,
             ],
             cwd=ROOT,
             env=self.env,
