@@ -10,7 +10,9 @@ The plan is made from the file and three dictionaries loaded from the database (
 each name, relationships by pair of cities, slugs), so a dry run is the real run without its
 writes. A pair listed more than once is one pair; if its rows disagree on its kind, status
 or date it is a conflict, reported and not written. A pair already in the database whose
-kind or date the list gives differently is updated (the dry run says "would update").
+kind, status or date the list gives differently is updated (the dry run says "would
+update"); a new status is a status change dated the day of the import, whose note says
+that the list gave it then, since a list does not say when the status changed.
 Writes go in batches through simple_history's `bulk_create_with_history`, so the
 number of queries grows with batches, not rows, and every created row has its history.
 """
@@ -21,6 +23,8 @@ from itertools import chain, count
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -239,9 +243,13 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
                 % {"slug": settings.HOME_CITY_SLUG}
             ) from None
     existing = {
-        frozenset((home, partner)): (pk, kind, since)
-        for pk, home, partner, kind, since in Relationship.objects.values_list(
-            "pk", "home_city_id", "partner_city_id", "kind", "established_on"
+        frozenset((home, partner)): (pk, kind, since, status)
+        for pk, home, partner, kind, since, status in (
+            Relationship.objects.with_current_status()
+            .order_by()
+            .values_list(
+                "pk", "home_city_id", "partner_city_id", "kind", "established_on", "current_status"
+            )
         )
     }
     cities: dict[Key | int, CityPlan] = {}
@@ -313,7 +321,7 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
         known = existing.get(frozenset((pair.home.city_id, pair.partner.city_id)))
         if known:
             pair.relationship_id, pair.is_new = known[0], False
-            pair.updates = _updates(pair, kind=known[1], since=known[2])
+            pair.updates = _updates(pair, kind=known[1], since=known[2], status=known[3])
     return ImportReport(
         parsed.format,
         parsed.row_count,
@@ -328,11 +336,13 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
     )
 
 
-def _updates(pair: PairPlan, *, kind: str, since: PartialDate | None) -> dict:
+def _updates(pair: PairPlan, *, kind: str, since: PartialDate | None, status: str | None) -> dict:
     """What the list says differently of a relationship already in the database."""
     updates = {}
     if pair.kind and pair.kind != kind:
         updates["kind"] = (kind, pair.kind)
+    if pair.status and pair.status != (status or ""):
+        updates["status"] = (status or "", pair.status)
     old = since.isoformat() if since else ""
     if pair.since and pair.since.isoformat() != old:
         updates["established_on"] = (old, pair.since.isoformat())
@@ -406,6 +416,18 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
         for pair in new_pairs
         if pair.status
     ]
+    today = timezone.localdate()
+    changes += [
+        StatusChange(
+            relationship_id=pair.relationship_id,
+            status=pair.status,
+            date=PartialDate.from_date(today),
+            note=_("The imported list gave this status on %(date)s; when it changed is not known.")
+            % {"date": date_format(today, "DATE_FORMAT")},
+        )
+        for pair in report.updated_pairs
+        if "status" in pair.updates
+    ]
     for start in range(0, len(changes), BATCH_SIZE):
         bulk_create_with_history(
             changes[start : start + BATCH_SIZE],
@@ -417,6 +439,7 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
 
 
 def _update(pairs: list[PairPlan], *, user, reason: str, batches) -> None:
+    pairs = [pair for pair in pairs if pair.updates.keys() & {"kind", "established_on"}]
     if not pairs:
         return
     wanted = {pair.relationship_id: pair for pair in pairs}

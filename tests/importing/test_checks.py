@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from importing.reading import ImportRefused, Options, read_file
 from importing.service import relationships_import
@@ -129,6 +130,31 @@ def test_a_corrected_list_shows_its_updates_and_applies_them(showcase, tmp_path,
     assert aleppo.history.count() == 2
     report = relationships_import(data=corrected.read_bytes())
     assert report.updated_pairs == [] and len(report.existing_pairs) == 2
+
+
+def test_a_corrected_status_is_a_status_change_of_the_import_day(showcase, tmp_path, capsys):
+    header = b"city,country,partner city,partner country,status,since\n"
+    first = tmp_path / "first.csv"
+    first.write_bytes(header + b"Osmangazi,TR,Aleppo,SY,active,1998\n")
+    call_command("import_relationships", str(first), "--commit", verbosity=0)
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_bytes(header + b"Osmangazi,TR,Aleppo,SY,ended,1998\n")
+    call_command("import_relationships", str(corrected))
+    assert "Osmangazi (TR) – Aleppo (SY): would update status active → ended" in (
+        capsys.readouterr().out
+    )
+    aleppo = Relationship.objects.with_current_status().get(partner_city__name_en="Aleppo")
+    assert aleppo.current_status == "active"
+    history = aleppo.history.count()
+    call_command("import_relationships", str(corrected), "--commit", verbosity=0)
+    aleppo = Relationship.objects.with_current_status().get(pk=aleppo.pk)
+    assert aleppo.current_status == "ended"
+    change = aleppo.status_changes.get(status="ended")
+    assert change.date.isoformat() == timezone.localdate().isoformat()
+    assert "when it changed is not known" in change.note_en
+    assert aleppo.history.count() == history, "kind and date unchanged: no new version"
+    report = relationships_import(data=corrected.read_bytes())
+    assert report.updated_pairs == []
 
 
 def test_exonyms_meet_one_city_and_new_cities_get_cldr_names(showcase):
