@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.shortcuts import render
 from django.urls import reverse
 
+from reports.yearly import years_with_reports
 from sistercities.models import City, Protocol, Relationship
 from visits.models import Visit
 from visits.publication import last_updated
@@ -19,7 +20,12 @@ class TranslatedSitemap(Sitemap):
 
 class PageSitemap(TranslatedSitemap):
     def items(self):
-        return ["sistercities:home", "sistercities:relationship-list", "visits:visit-list"]
+        return [
+            "sistercities:home",
+            "sistercities:relationship-list",
+            "visits:visit-list",
+            "reports:report-list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -48,12 +54,23 @@ class VisitSitemap(TranslatedSitemap):
         return last_updated(item)
 
 
+class YearReportSitemap(TranslatedSitemap):
+    """The yearly activity reports a council's minutes cite, each year with public content."""
+
+    def items(self):
+        return [row["year"] for row in years_with_reports()]
+
+    def location(self, year):
+        return reverse("reports:year-report", args=[year])
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "relationships": RelationshipSitemap,
     "cities": CitySitemap,
     "protocols": ProtocolSitemap,
     "visits": VisitSitemap,
+    "reports": YearReportSitemap,
 }
 
 

@@ -54,6 +54,17 @@ def test_sitemap_lists_each_page_in_every_language_with_its_alternates(
 
 
 @pytest.mark.django_db
+def test_sitemap_lists_the_yearly_reports_of_the_years_with_public_content(client, published):
+    year = int(str(published.start_date)[:4])
+    urls = sitemap_urls(client)
+    for language in LANGUAGES:
+        assert f"http://testserver/{language}/reports/" in urls
+        report = f"http://testserver/{language}/reports/{year}/"
+        assert urls[report]["en"] == f"http://testserver/en/reports/{year}/"
+    assert not any(f"/reports/{year + 1}/" in loc for loc in urls)
+
+
+@pytest.mark.django_db
 def test_sitemap_leaves_out_visits_not_yet_public(client, published, draft, scheduled_later):
     urls = " ".join(sitemap_urls(client))
 
