@@ -1,5 +1,5 @@
 """The yearly report in Chromium: axe in the four languages, on a phone and in print; the
-health page as staff see it."""
+health page as staff see it, axe included."""
 
 import pytest
 from django.urls import reverse
@@ -73,3 +73,5 @@ def test_staff_reach_the_health_page_from_the_admin_index(
     row = page.locator("#relationship-health tbody tr").first
     assert "Osmangazi" in row.inner_text()
     assert page.locator("svg.visits-chart rect").count() == 10
+    violations = axe_violations(page)
+    assert violations == []
