@@ -73,5 +73,4 @@ def test_staff_reach_the_health_page_from_the_admin_index(
     row = page.locator("#relationship-health tbody tr").first
     assert "Osmangazi" in row.inner_text()
     assert page.locator("svg.visits-chart rect").count() == 10
-    violations = axe_violations(page)
-    assert violations == []
+    assert axe_violations(page) == []
