@@ -1,8 +1,10 @@
-"""Spreadsheet files made in a test: .xlsx through openpyxl, .ods through odfpy."""
+"""Spreadsheet files made in a test: .xlsx through openpyxl, .ods through odfpy, Excel
+97–2003 .xls through xlwt."""
 
 import io
 
 import openpyxl
+import xlwt
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
@@ -33,4 +35,15 @@ def ods(rows: list[list]) -> bytes:
     document.spreadsheet.addElement(table)
     file = io.BytesIO()
     document.write(file)
+    return file.getvalue()
+
+
+def xls(rows: list[list]) -> bytes:
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("Partner")
+    for row_number, row in enumerate(rows):
+        for column, value in enumerate(row):
+            sheet.write(row_number, column, value)
+    file = io.BytesIO()
+    workbook.save(file)
     return file.getvalue()

@@ -5,7 +5,7 @@ import pytest
 from importing.reading import ImportRefused, Options, read_file
 from importing.service import relationships_import
 from tests.helpers.importing import row_counts
-from tests.helpers.spreadsheets import ods, xlsx
+from tests.helpers.spreadsheets import ods, xls, xlsx
 
 GERMAN_HEADER = ["Stadt", "Land", "Partnerstadt", "Partnerland", "seit", "Art"]
 GERMAN_ROWS = [
@@ -84,7 +84,11 @@ def test_unicode_lists_with_any_delimiter(encoding, delimiter, named):
 
 @pytest.mark.parametrize(
     ("make", "named"),
-    [(xlsx, "Excel spreadsheet (.xlsx)"), (ods, "OpenDocument spreadsheet (.ods)")],
+    [
+        (xlsx, "Excel spreadsheet (.xlsx)"),
+        (ods, "OpenDocument spreadsheet (.ods)"),
+        (xls, "Excel 97–2003 spreadsheet (.xls)"),
+    ],
 )
 def test_spreadsheets_are_read(make, named):
     parsed = read_file(make([GERMAN_HEADER, [], *GERMAN_ROWS]))
