@@ -3,7 +3,6 @@
 import datetime
 
 from django import template
-from django.template.loader import get_template
 from django.utils import timezone
 
 from public.footer import site_footer
@@ -47,16 +46,6 @@ def translated(obj, field):
 
 
 register.filter("fallback_lang", fallback_lang)
-
-
-@register.simple_tag(takes_context=True)
-def include_if_exists(context, template_name):
-    """Render a template another part of the site may provide, or nothing while it is absent."""
-    try:
-        part = get_template(template_name)
-    except template.TemplateDoesNotExist:
-        return ""
-    return part.render(context.flatten(), request=context.get("request"))
 
 
 @register.inclusion_tag("includes/position_map.html")
