@@ -8,7 +8,6 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
 from pagecache.tags import ALL, page_shows
-from public.footer import site_footer
 from public.models import Notice
 from public.timeline import (
     Kind,
@@ -217,13 +216,9 @@ class ProtocolDetailView(DetailView):
 
 def notice(request, kind):
     """The privacy notice or the accessibility statement, as staff wrote it; it shows only
-    what every page shows, the footer's rows."""
+    what every page shows, the footer's rows (base.html gives them as `footer`)."""
     page_shows(request, ALL)
-    return render(
-        request,
-        "public/notice.html",
-        {"notice": get_object_or_404(Notice, kind=kind), "footer": site_footer()},
-    )
+    return render(request, "public/notice.html", {"notice": get_object_or_404(Notice, kind=kind)})
 
 
 def search(request):

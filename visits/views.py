@@ -65,8 +65,8 @@ class VisitDetailView(DetailView):
         page_shows(self.request, relationship_tag(visit.relationship_id))
         # The partner's names give "Kapchagay (today Konaev)", the home city's are those of
         # the city the visit went to in the page's schema.org data.
-        relationship = visit.relationship
-        prefetch_related_objects([relationship.home_city, relationship.partner_city], "former_names")
+        cities = [visit.relationship.home_city, visit.relationship.partner_city]
+        prefetch_related_objects(cities, "former_names")
         return visit
 
     def get_context_data(self, **kwargs):

@@ -8,7 +8,6 @@ from django.utils import timezone
 from public.footer import site_footer
 from public.position_map import position_map_context
 from public.templatetags import languages
-from sistercities.home_city import home_city
 from sistercities.models import RelationshipStatus
 from sistercities.partial_dates import format_partial_date
 from sistercities.translated import fallback_lang, translated_field
@@ -61,15 +60,9 @@ def page_languages(context):
 
 
 @register.simple_tag
-def home_city_name() -> str:
-    """Read from the cache, once per version of the content (sistercities/home_city.py)."""
-    city = home_city()
-    return city.name if city else ""
-
-
-@register.simple_tag
 def footer():
-    """{% footer as footer %}: the office and the notices, read once per version."""
+    """{% footer as footer %}: the office, the notices and the home city's name, read once
+    per version."""
     return site_footer()
 
 
