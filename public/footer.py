@@ -9,8 +9,9 @@ from django.core.cache import cache
 from pagecache.facts import site_fact
 from public.models import NOTICE_PAGES, Notice, NoticeKind, Office
 from sistercities.home_city import home_city
+from sistercities.models import City
 
-FOOTER_KEY = "site-facts:footer:2"  # :2 since it holds the city's name
+FOOTER_KEY = "site-facts:footer:2"  # :2 since it holds the home city
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,11 @@ class Footer:
     office: Office | None
     notices: list[Notice] = field(default_factory=list)
     website: str = ""  # the municipality's own site, the home city's
-    city_name: str = ""  # the home city's, in the header and the office's address
+    home_city: City | None = None  # its name, in the language of each page, heads it
+
+    @property
+    def city_name(self) -> str:
+        return self.home_city.name if self.home_city else ""
 
     @property
     def accessibility(self) -> Notice | None:
@@ -38,7 +43,7 @@ def _read() -> Footer:
             key=lambda notice: list(NOTICE_PAGES).index(notice.kind),
         ),
         website=city.website if city else "",
-        city_name=city.name if city else "",
+        home_city=city,
     )
 
 
