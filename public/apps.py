@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +14,9 @@ class PublicConfig(AppConfig):
 
         # The footer is on every page.
         invalidation.follow(self.label, lambda instance: {ALL})
-        for name in ("Office", "Notice"):
-            model = self.get_model(name)
-            uid = f"footer-{name.lower()}"
+        # The home city's name and site are in it too.
+        city = apps.get_model("sistercities", "City")
+        for model in (self.get_model("Office"), self.get_model("Notice"), city):
+            uid = f"footer-{model._meta.model_name}"
             post_save.connect(forget_footer, sender=model, dispatch_uid=f"{uid}-save")
             pre_delete.connect(forget_footer, sender=model, dispatch_uid=f"{uid}-delete")

@@ -5,14 +5,15 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_re
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.views.generic import DetailView, ListView
 
 from pagecache.tags import ALL, page_shows
-from public.footer import site_footer
 from public.models import Notice
 from public.timeline import (
     Kind,
     Page,
+    TimelineEntry,
     TimelinePage,
     former_names_in_order,
     group_by_year,
@@ -133,7 +134,7 @@ def relationship_detail(request, slug):
             "relationship": relationship,
             "timeline": timeline,
             **_timeline_links(timeline, chosen),
-            "years": group_by_year(timeline.entries),
+            "years": [(year, _rows(group)) for year, group in group_by_year(timeline.entries)],
             "entry_count": timeline.entry_count,
             "kinds": [
                 {"value": value, "label": label, "checked": not chosen or value in chosen}
@@ -142,6 +143,26 @@ def relationship_detail(request, slug):
             "filtered": bool(chosen) and len(chosen) < len(Kind.values),
         },
     )
+
+
+def _rows(entries: list[TimelineEntry]) -> list[dict]:
+    """What the page shows of each entry, worked out once: behind each property are the
+    fallback languages or a lazy label, and a dict is the template's quickest lookup."""
+    return [
+        {
+            "kind": entry.kind,
+            "anchor": f"{entry.kind}-{entry.object.pk}",
+            "kind_label": entry.kind_label,
+            "date_text": entry.date_text,
+            "direction": capfirst(entry.direction_label),
+            "url": entry.url,
+            "title": entry.title,
+            "title_lang": entry.title_lang,
+            "summary": entry.summary,
+            "summary_lang": entry.summary_lang if entry.summary else "",
+        }
+        for entry in entries
+    ]
 
 
 def _timeline_links(timeline: TimelinePage, kinds: list[str]) -> dict:
@@ -217,13 +238,9 @@ class ProtocolDetailView(DetailView):
 
 def notice(request, kind):
     """The privacy notice or the accessibility statement, as staff wrote it; it shows only
-    what every page shows, the footer's rows."""
+    what every page shows, the footer's rows (base.html gives them as `footer`)."""
     page_shows(request, ALL)
-    return render(
-        request,
-        "public/notice.html",
-        {"notice": get_object_or_404(Notice, kind=kind), "footer": site_footer()},
-    )
+    return render(request, "public/notice.html", {"notice": get_object_or_404(Notice, kind=kind)})
 
 
 def search(request):

@@ -20,6 +20,7 @@ import uuid
 import warnings
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
@@ -186,11 +187,12 @@ class Picture:
     def _srcset(renditions) -> str:
         return ", ".join(f"{item.url} {item.width}w" for item in renditions)
 
-    @property
+    @cached_property
     def webp_srcset(self) -> str:
+        """Each srcset appears twice on a gallery item: the storage builds its URLs once."""
         return self._srcset(self.webp)
 
-    @property
+    @cached_property
     def jpeg_srcset(self) -> str:
         return self._srcset(self.jpeg)
 

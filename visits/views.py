@@ -1,6 +1,6 @@
 """Public pages of visits: the list of reports and the full report. Published visits only."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.views.generic import DetailView, ListView
 
 from pagecache.tags import page_shows
@@ -42,9 +42,9 @@ class VisitDetailView(DetailView):
         return (
             public_visits()
             .select_related("related_event")
+            # Both cities' former names are read in get_object, in one query.
+            .prefetch_related(None)
             .prefetch_related(
-                # The city the visit went to, in the page's schema.org data, with its names.
-                "relationship__home_city__former_names",
                 "relationship__protocols",
                 Prefetch(
                     "delegation",
@@ -63,6 +63,10 @@ class VisitDetailView(DetailView):
     def get_object(self, queryset=None):
         visit = super().get_object(queryset)
         page_shows(self.request, relationship_tag(visit.relationship_id))
+        # The partner's names give "Kapchagay (today Konaev)", the home city's are those of
+        # the city the visit went to in the page's schema.org data.
+        cities = [visit.relationship.home_city, visit.relationship.partner_city]
+        prefetch_related_objects(cities, "former_names")
         return visit
 
     def get_context_data(self, **kwargs):

@@ -3,13 +3,11 @@
 import datetime
 
 from django import template
-from django.template.loader import get_template
 from django.utils import timezone
 
 from public.footer import site_footer
 from public.position_map import position_map_context
 from public.templatetags import languages
-from sistercities.home_city import home_city
 from sistercities.models import RelationshipStatus
 from sistercities.partial_dates import format_partial_date
 from sistercities.translated import fallback_lang, translated_field
@@ -49,16 +47,6 @@ def translated(obj, field):
 register.filter("fallback_lang", fallback_lang)
 
 
-@register.simple_tag(takes_context=True)
-def include_if_exists(context, template_name):
-    """Render a template another part of the site may provide, or nothing while it is absent."""
-    try:
-        part = get_template(template_name)
-    except template.TemplateDoesNotExist:
-        return ""
-    return part.render(context.flatten(), request=context.get("request"))
-
-
 @register.inclusion_tag("includes/position_map.html")
 def position_map(city, others=()):
     """A small map of the city and its partners, drawn as inline SVG without any tiles."""
@@ -72,15 +60,9 @@ def page_languages(context):
 
 
 @register.simple_tag
-def home_city_name() -> str:
-    """Read from the cache, once per version of the content (sistercities/home_city.py)."""
-    city = home_city()
-    return city.name if city else ""
-
-
-@register.simple_tag
 def footer():
-    """{% footer as footer %}: the office and the notices, read once per version."""
+    """{% footer as footer %}: the office, the notices and the home city's name, read once
+    per version."""
     return site_footer()
 
 

@@ -81,3 +81,17 @@ def test_query_counts_are_the_same_at_5_and_200_visits(counts_at):
     many = counts_at(200)
     assert many == few
     print("query counts:", few)
+
+
+# The relationship with its areas, sources, protocols and cities' former names, its status
+# changes, its visits counted by year and the page's visits; the visit with its
+# relationship's protocols, both cities' former names (one query), its delegation, meetings,
+# quotes, photos, sources and corrections. The footer is a site fact read from the cache.
+BUDGETS = {"timeline": 8, "visit": 9}
+
+
+def test_the_timeline_and_the_visit_report_keep_their_query_budgets(client, record):
+    grow(record, 20)
+    counts = query_counts(client, record)
+    over = {name: counts[name] for name, budget in BUDGETS.items() if counts[name] > budget}
+    assert over == {}
