@@ -217,7 +217,7 @@ def soak(port: int, edits: bool = False, withdrawals: bool = False, renderer: bo
     renderer when `renderer`, else by the servers' threads."""
     redis.Redis.from_url(REDIS_URL).flushdb()
     server = Gunicorn(True, port)
-    helper = Renderer(server.env) if edits and renderer else None
+    renderer_process = Renderer(server.env) if edits and renderer else None
     script = Path(tempfile.gettempdir()) / "sc_bench_soak.lua"
     paths = ", ".join(f'"{path}"' for path in SOAK_PAGES)
     script.write_text(
@@ -251,8 +251,8 @@ def soak(port: int, edits: bool = False, withdrawals: bool = False, renderer: bo
         return result
     finally:
         server.stop()
-        if helper is not None:
-            helper.stop()
+        if renderer_process is not None:
+            renderer_process.stop()
 
 
 def renewal_times(base: str, last_title: str) -> dict[str, float | None]:
