@@ -29,7 +29,7 @@ import rq
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -195,6 +195,8 @@ def _work() -> None:
         except Exception:
             logger.exception("rendering %s in the background failed", url)
         finally:
+            if _waiting.empty():  # idle: hold no database connection until the next render
+                connections.close_all()
             _waiting.task_done()
 
 
