@@ -1,8 +1,9 @@
 """The benchmark: build the demo record on PostgreSQL, serve it with gunicorn (2 workers,
-DEBUG off) on loopback, load it with wrk and print a table against Django's floor; then
-soak runs over a mix of pages: without edits, with an editor saving every second (with the
-page renderer, manage.py render_pages, and without: renders in the servers' threads), and
-with a withdrawal every fifth second too; then a profile of the slowest page.
+DEBUG off) on loopback, load it with wrk and print a table against Django's floor (warm
+pages also as browsers ask for them, gzipped); then soak runs over a mix of pages: without
+edits, with an editor saving every second (with the page renderer, manage.py render_pages,
+and without: renders in the servers' threads), and with a withdrawal every fifth second
+too; then a profile of the slowest page.
 
     .venv/bin/python bench/run.py [--skip-build]
 
@@ -171,10 +172,14 @@ class Renderer:
         self.process.wait(timeout=15)
 
 
-def wrk(url: str, seconds: int, connections: int = 8, script: str | None = None) -> dict:
+def wrk(
+    url: str, seconds: int, connections: int = 8, script: str | None = None, gzip: bool = False
+) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout=10s"]
     if script:
         command += ["-s", script]
+    if gzip:
+        command += ["-H", "Accept-Encoding: gzip"]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
@@ -205,6 +210,8 @@ def measure(page_cache: bool, port: int) -> list[tuple]:
             urllib.request.urlopen(server.base + path).read()  # warm what a first request may
             result = wrk(server.base + path, SECONDS)
             rows.append((name, label if name != "floor" else f"floor ({label} server)", result))
+            if page_cache and name != "floor":  # as browsers ask: the stored gzip copy
+                rows.append((name, "warm, gzip", wrk(server.base + path, SECONDS, gzip=True)))
     finally:
         server.stop()
     floor = rows[0][2]["rps"]
