@@ -361,6 +361,13 @@ def _chosen_page(pages: list[Page], year: str | None, part: int | None) -> Page:
     return next((page for page in holding if page.part == part), (holding or pages[-1:])[0])
 
 
+def _in_year(year: int) -> Q:
+    """A range of the ISO text ("2019" <= "2019-08-24" < "2020") rather than a LIKE
+    "2019%", which an index on (relationship, start_date) serves only under the C
+    collation: otherwise every visit of the relationship is read to find a page's."""
+    return Q(start_date__gte=f"{year:04d}", start_date__lt=f"{year + 1:04d}")
+
+
 def _with_visits(relationship, page: Page, others: list[TimelineEntry]) -> list[TimelineEntry]:
     """The page's entries: its other entries and the visits that fall on it, read with
     OFFSET/LIMIT within a year split into parts. Such a read starts at most as many visits
@@ -368,7 +375,7 @@ def _with_visits(relationship, page: Page, others: list[TimelineEntry]) -> list[
     the other entries before that visit are known, and so every position."""
     in_years = Q()
     for year in page.years:
-        in_years |= Q(start_date="") if year is None else Q(start_date__startswith=f"{year:04d}")
+        in_years |= Q(start_date="") if year is None else _in_year(year)
     visits = _published_visits(relationship).filter(in_years)
     if page.part is None:
         return sorted([*others, *_visits(relationship, visits)], key=lambda e: e.sort_key)

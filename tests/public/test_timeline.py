@@ -119,3 +119,14 @@ def test_timeline_page_navigation_keeps_the_kind_filter(client, record, long_tim
     assert "?kind=visit&amp;kind=protocol&amp;year=2019#year-2019" in page
     assert 'rel="next" href="?kind=visit&amp;kind=protocol&amp;year=2019&amp;part=1"' in page
     assert page.count('data-kind="visit"') == 3
+
+
+def test_a_years_page_holds_its_visits_known_to_the_year_month_or_day(record, monkeypatch):
+    monkeypatch.setattr(timeline, "PAGE_SIZE", 4)  # 2019 fills a page of its own
+    dates = ["2018-12-31", "2019", "2019-08", "2019-12-31", "2020", "2020-01-01"]
+    for date in dates:
+        VisitFactory(relationship=record["relationship"], start_date=date, end_date="")
+    page = timeline_page(load(record), year="2019", kinds=["visit"])
+    assert page.page.years == (2019,)
+    shown = [entry.date.isoformat() for entry in page.entries]
+    assert shown == ["2019", "2019-08", "2019-08-24", "2019-12-31"]
