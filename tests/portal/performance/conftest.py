@@ -7,7 +7,7 @@ import itertools
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from sistercities.models import (
@@ -157,3 +157,20 @@ class Record:
 @pytest.fixture
 def record(db):
     return Record()
+
+
+@pytest.fixture
+def committed(transactional_db):
+    """A record committed for real: other threads' connections see it, and a save's
+    on-commit invalidation runs when it returns."""
+    return Record()
+
+
+def url_of(obj) -> str:
+    with translation.override("en"):
+        return obj.get_absolute_url()
+
+
+def retitle(visit, title: str) -> None:
+    visit.title_en = title
+    visit.save()

@@ -9,21 +9,16 @@ import redis
 import rq
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 from rq.utils import utcformat
 
 from pagecache import rendering
-from tests.portal.performance.conftest import Record
+from tests.portal.performance.conftest import retitle, url_of
 from visits.models import PublicationStatus
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
 QUEUE_URL = "redis://127.0.0.1:6379/7"
-
-
-@pytest.fixture
-def committed(transactional_db):
-    return Record()
 
 
 @pytest.fixture
@@ -56,16 +51,6 @@ def renderer(render_queue):
 def render_queued(pages) -> bool:
     """Whether a worker in burst mode found renders to do."""
     return worker(pages).work(burst=True)
-
-
-def url_of(obj):
-    with translation.override("en"):
-        return obj.get_absolute_url()
-
-
-def retitle(visit, title):
-    visit.title_en = title
-    visit.save()
 
 
 def test_a_stale_page_is_rendered_by_the_renderer_not_by_the_server(committed, renderer):

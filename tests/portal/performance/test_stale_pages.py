@@ -12,7 +12,7 @@ from django.utils import translation
 
 from pagecache import freshness, rendering
 from pagecache.middleware import _page_key
-from tests.portal.performance.conftest import Record
+from tests.portal.performance.conftest import retitle, url_of
 from visits.models import PublicationStatus, Visit
 
 pytestmark = pytest.mark.usefixtures("page_cache")
@@ -25,25 +25,8 @@ def stale_copies(settings):
     settings.PAGE_CACHE_STALE_SECONDS = 30
 
 
-@pytest.fixture
-def committed(transactional_db):
-    """A record committed for real: other threads' connections see it, and a save's
-    on-commit invalidation runs when it returns."""
-    return Record()
-
-
-def url_of(obj):
-    with translation.override("en"):
-        return obj.get_absolute_url()
-
-
 def key_of(url):
     return _page_key(RequestFactory().get(url))
-
-
-def retitle(visit, title):
-    visit.title_en = title
-    visit.save()
 
 
 class SlowReports:
