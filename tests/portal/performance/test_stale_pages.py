@@ -246,9 +246,10 @@ def test_a_withdrawal_renders_the_pages_that_showed_the_visit_before_any_reader_
 
 
 def test_readers_of_a_page_never_stored_do_not_wait_on_each_other(committed, monkeypatch):
-    monkeypatch.setattr(freshness, "RENDER_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(freshness, "RENDER_WAIT_SECONDS", 5)
     login = "/en/admin/login/"
+    Client().get(login)  # templates compiled, so the timing below is the wait alone
     assert freshness.take_render_lock(key_of(login))  # as a reader's render would
     started = time.monotonic()
     assert Client().get(login).status_code == 200
-    assert time.monotonic() - started < 0.4
+    assert time.monotonic() - started < 4, "a reader waited out the lock"
