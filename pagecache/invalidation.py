@@ -5,22 +5,29 @@ each of its models (saves, deletions, many-to-many changes) then bump "lists" an
 `tags_of(instance)` names. The state before a save or deletion counts too, so an object
 moved to another page leaves both. A deletion, a removal from a many-to-many field and a
 save that `withdraws(before, after)` calls a withdrawal (unpublishing) are withdrawals: no
-older copy of their pages is served stale. `pages_of(instance)` names the addresses to
-render again in the background once the change commits (pagecache.rendering); after a
-withdrawing save, those it was on before, so that their readers wait for a render under
-way rather than render them. Bulk writes send no signals: whatever writes through
-`bulk_create`, `QuerySet.update()` or raw SQL calls `tags.content_changed()`.
+older copy of their pages is served stale, and the write renders the cached ones itself
+before the change shows (`withdraw`). `pages_of(instance)` names the addresses to render
+again in the background once any other change commits (pagecache.rendering). Bulk writes
+send no signals: whatever writes through `bulk_create`, `QuerySet.update()` or raw SQL
+calls `tags.content_changed()`.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from simple_history.models import HistoricalChanges
 
+from pagecache import registry, rendering
 from pagecache.rendering import render_on_commit
-from pagecache.tags import ALL, bump_on_commit
+from pagecache.tags import ALL, LISTS, bump, bump_on_commit, versions_to_come
+
+# At most this many cached pages are rendered by the write that withdraws their content
+# (the most recently stored first); the readers of the rest render them.
+WITHDRAWAL_RENDERS = 30
 
 
 @dataclass(frozen=True)
@@ -61,29 +68,53 @@ def _before_save(sender, instance, raw=False, **kwargs):
     before = sender._base_manager.filter(pk=instance.pk).first()
     if before is not None:
         instance._page_tags_before = _of(before).tags_of(before)
-        if _of(before).withdraws(before, instance):
-            instance._page_withdrawn_from = _of(before).pages_of(before)
+        instance._page_withdrawn = _of(before).withdraws(before, instance)
 
 
 def _saved(sender, instance, raw=False, **kwargs):
     before = instance.__dict__.pop("_page_tags_before", set())
-    withdrawn_from = instance.__dict__.pop("_page_withdrawn_from", None)
+    withdrawn = instance.__dict__.pop("_page_withdrawn", False)
     if raw:
         bump_on_commit({ALL}, withdrawal=True)
         return
     followed = _of(instance)
-    bump_on_commit(before | followed.tags_of(instance), withdrawal=withdrawn_from is not None)
-    if withdrawn_from is not None:  # rendered without it, or 404
-        render_on_commit(lambda: withdrawn_from, urgent=True)
+    if withdrawn:
+        withdraw_on_commit(before | followed.tags_of(instance))
     else:
+        bump_on_commit(before | followed.tags_of(instance))
         render_on_commit(lambda: followed.pages_of(instance))
 
 
 def _deleted(sender, instance, **kwargs):
-    bump_on_commit(_of(instance).tags_of(instance), withdrawal=True)
+    withdraw_on_commit(_of(instance).tags_of(instance))
 
 
 def _m2m_changed(action, instance, reverse, **kwargs):
-    if action.startswith("post_"):
-        withdrawal = action != "post_add"
-        bump_on_commit({ALL} if reverse else _of(instance).tags_of(instance), withdrawal)
+    if not action.startswith("post_"):
+        return
+    tags = {ALL} if reverse else _of(instance).tags_of(instance)
+    if action == "post_add":
+        bump_on_commit(tags)
+    else:
+        withdraw_on_commit(tags)
+
+
+def withdraw_on_commit(tags: set[str]) -> None:
+    transaction.on_commit(lambda: withdraw(tags), robust=True)
+
+
+def withdraw(tags: set[str]) -> None:
+    """Once content is withdrawn: render the cached pages of its tags in this thread, then
+    bump the tags to the version those renders recorded, so that readers go on getting a
+    current copy, the one rendered without it. The versions come with the withdrawal mark:
+    every copy rendered before is out of date and never served stale. Until the bump, for
+    as long as the renders take, readers still get the copies from before. A withdrawal
+    of "all" (bulk writes, raw saves) renders nothing: every page would be rendered."""
+    version = time.time_ns()
+    try:
+        if ALL not in tags:
+            with versions_to_come(tags, version):
+                for url in registry.pages_showing({*tags, LISTS}, WITHDRAWAL_RENDERS):
+                    rendering.render_now(url)
+    finally:
+        bump(tags, withdrawal=True, version=version)

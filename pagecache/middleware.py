@@ -25,9 +25,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
-from pagecache import freshness, rendering
+from pagecache import freshness, registry, rendering
 from pagecache.schedule import publication_times
-from pagecache.tags import ALL, LISTS, tag_versions, version_key
+from pagecache.tags import ALL, LISTS, coming_versions, tag_versions, version_key
 
 # Pages of old versions are never read again; this only bounds the memory they hold.
 PAGE_TIMEOUT = 24 * 60 * 60
@@ -262,6 +262,7 @@ def _store(request, response, key: str, lists_version: int) -> CachedPage | None
         return None
     if LISTS in tags:
         versions[LISTS] = lists_version
+    versions |= {tag: version for tag, version in coming_versions().items() if tag in versions}
     publication = publication_times(lists_version)
     compressed = gzip.compress(response.content, compresslevel=6, mtime=0)
     page = CachedPage(
@@ -280,4 +281,5 @@ def _store(request, response, key: str, lists_version: int) -> CachedPage | None
         timeout = max(1, min(timeout, int(page.expires - time.time()) + 1))
     cache.set(key, page, timeout)
     freshness.renewed(key)
+    registry.record(request.build_absolute_uri(), versions)
     return page

@@ -56,10 +56,9 @@ _worker: threading.Thread | None = None
 _renderer = {"checked": 0.0, "queue": None}
 
 
-def render_soon(url: str, token: str, urgent: bool = False) -> None:
+def render_soon(url: str, token: str) -> None:
     """Render the page at this absolute address in the background: in the renderer when
-    one runs (ahead of the renders queued before when `urgent`: readers wait for it), else
-    in this process (or at once, see above)."""
+    one runs, else in this process (or at once, see above)."""
     if not settings.PAGE_CACHE_RENDER_IN_BACKGROUND:
         _render(environ_for(url, token))  # in the caller's transaction: no connection closed
         return
@@ -73,7 +72,6 @@ def render_soon(url: str, token: str, urgent: bool = False) -> None:
                 ttl=JOB_TTL,
                 result_ttl=0,
                 failure_ttl=3600,
-                at_front=urgent,
             )
             return
         except redis.RedisError:
@@ -98,14 +96,20 @@ def render_page(url: str, token: str) -> None:
     logger.info("rendered %s (%s) in %.1f ms", url, status, took)
 
 
-def render_on_commit(paths: Callable[[], list[str]], urgent: bool = False) -> None:
+def render_now(url: str) -> int:
+    """Render the page at this absolute address in this thread, if it is cached and nobody
+    renders it now; the response's status (204: skipped)."""
+    return _render(environ_for(url, "")).status_code
+
+
+def render_on_commit(paths: Callable[[], list[str]]) -> None:
     """Once the transaction commits, render the pages `paths()` names for the address
     readers use (settings.PORTAL_PUBLIC_URL; nothing when it is not set), those of them
     that are cached: a page nobody has read waits for its first reader."""
     base = settings.PORTAL_PUBLIC_URL.rstrip("/")
     if base:
         transaction.on_commit(
-            lambda: [render_soon(base + path, "", urgent) for path in paths()], robust=True
+            lambda: [render_soon(base + path, "") for path in paths()], robust=True
         )
 
 

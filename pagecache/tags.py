@@ -8,7 +8,9 @@ cache itself, so every app server sharing it (Redis in production) sees a change
 a version is the time of the change in nanoseconds and doubles as Last-Modified.
 """
 
+import threading
 import time
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
@@ -41,15 +43,34 @@ def withdrawal_key(tag: str) -> str:
     return f"page-withdrawn:{tag}"
 
 
-def bump(tags, withdrawal: bool = False) -> None:
-    """New versions for these tags and "lists", in one write. A withdrawal (content
-    unpublished or deleted) also marks them so that no older copy is served stale."""
-    now = time.time_ns()
+def bump(tags, withdrawal: bool = False, version: int | None = None) -> None:
+    """New versions for these tags and "lists", in one write: `version`, or now. A
+    withdrawal (content unpublished or deleted) also marks them so that no older copy is
+    served stale."""
+    now = version or time.time_ns()
     tags = {*tags, LISTS}
     entries = {version_key(tag): now for tag in tags}
     if withdrawal:
         entries |= {withdrawal_key(tag): now for tag in tags}
     cache.set_many(entries, timeout=None)
+
+
+_coming = threading.local()
+
+
+@contextmanager
+def versions_to_come(tags, version: int):
+    """Pages stored in this thread meanwhile record `version` for these tags (and
+    "lists"): the version `bump` is about to give them, so they are current once it has."""
+    _coming.versions = dict.fromkeys({*tags, LISTS}, version)
+    try:
+        yield
+    finally:
+        _coming.versions = {}
+
+
+def coming_versions() -> dict[str, int]:
+    return getattr(_coming, "versions", {})
 
 
 def bump_on_commit(tags: set[str], withdrawal: bool = False) -> None:

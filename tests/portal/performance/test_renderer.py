@@ -105,17 +105,22 @@ def test_the_command_says_what_to_set_without_a_queue(settings):
         call_command("render_pages", "--burst")
 
 
-def test_the_pages_a_withdrawal_changed_are_rendered_first(committed, renderer, settings):
+def test_a_withdrawal_renders_its_pages_itself_not_behind_the_queued_renders(
+    committed, renderer, settings
+):
     settings.PORTAL_PUBLIC_URL = "http://testserver"
-    Client().get(url_of(committed.visit))
+    timeline = url_of(committed.relationship)
+    Client().get(timeline)
     pages = renderer.queues[0]
     retitle(committed.visit, "Corrected title")
-    after_the_edit = pages.job_ids
+    queued = pages.job_ids
+    assert queued, "the edit's renders wait for the renderer"
     committed.visit.status = PublicationStatus.DRAFT
     committed.visit.save()
-    withdrawal_renders = [job for job in pages.job_ids if job not in after_the_edit]
-    assert after_the_edit and withdrawal_renders
-    assert pages.job_ids == withdrawal_renders + after_the_edit
+    assert pages.job_ids == queued, "the withdrawal queued nothing"
+    answer = Client().get(timeline)
+    assert answer["Cache-Status"] == "portal; hit"
+    assert b"Corrected title" not in answer.content
 
 
 def test_with_the_queue_unreachable_this_process_renders(committed, render_queue, settings):

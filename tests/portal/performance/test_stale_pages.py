@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 from django.test.signals import template_rendered
 from django.utils import translation
 
-from pagecache import freshness, rendering
+from pagecache import freshness, invalidation, rendering
 from pagecache.middleware import _page_key
 from tests.portal.performance.conftest import retitle, url_of
 from visits.models import PublicationStatus, Visit
@@ -229,20 +229,33 @@ def test_an_edit_renders_the_visits_pages_that_readers_read_before_any_reader_as
 
 
 def test_a_withdrawal_renders_the_pages_that_showed_the_visit_before_any_reader_asks(
-    committed, stale_copies, settings
+    committed, stale_copies
 ):
-    settings.PORTAL_PUBLIC_URL = "http://testserver"
     report, timeline = url_of(committed.visit), url_of(committed.relationship)
     title = committed.visit.title_en.encode()
-    for url in (report, timeline):
-        assert title in Client().get(url).content
+    for url in (report, timeline, "/en/visits/", "/en/feeds/visits/"):
+        assert title in Client().get(url).content, url
     committed.visit.status = PublicationStatus.DRAFT
     committed.visit.save()
     assert cache.get(key_of(report)) is None, "the report's copy is gone"
-    answer = Client().get(timeline)
-    assert answer["Cache-Status"] == "portal; hit"
-    assert title not in answer.content
+    for url in (timeline, "/en/visits/", "/en/feeds/visits/"):
+        answer = Client().get(url)
+        assert answer["Cache-Status"] == "portal; hit", url
+        assert title not in answer.content, url
     assert Client().get(report).status_code == 404
+
+
+def test_a_page_the_withdrawal_did_not_render_is_still_never_served_stale(
+    committed, stale_copies, monkeypatch
+):
+    monkeypatch.setattr(invalidation, "WITHDRAWAL_RENDERS", 0)
+    timeline, title = url_of(committed.relationship), committed.visit.title_en.encode()
+    assert title in Client().get(timeline).content
+    committed.visit.status = PublicationStatus.DRAFT
+    committed.visit.save()
+    answer = Client().get(timeline)
+    assert answer["Cache-Status"] == "portal; fwd=miss; stored"
+    assert title not in answer.content
 
 
 def test_readers_of_a_page_never_stored_do_not_wait_on_each_other(committed, monkeypatch):
