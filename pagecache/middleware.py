@@ -25,7 +25,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
-from pagecache import freshness, registry, rendering
+from pagecache import freshness, local_copies, registry, rendering
 from pagecache.schedule import publication_times
 from pagecache.tags import ALL, LISTS, coming_versions, tag_versions, version_key
 
@@ -111,8 +111,13 @@ class PublicPageCacheMiddleware:
     def _look_up(self, request, key: str):
         """A cached answer, or None, the render lock's token if this request holds it, and
         the tag versions read with the page."""
+        cached = local_copies.get(key)
+        if cached is not None:
+            return _conditional(request, cached.response(request, "hit")), None, {}
+        seen = local_copies.generation()
         cached, versions = self._read(key)
         if cached is not None and cached.is_current(versions):
+            local_copies.keep(key, cached, seen)
             return _conditional(request, cached.response(request, "hit")), None, versions
         state = freshness.staleness(key, cached.versions) if cached is not None else None
         if state is not None and state.may_be_served():

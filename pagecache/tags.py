@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.db import transaction
 
+from pagecache import local_copies
+
 ALL = "all"
 LISTS = "lists"
 
@@ -53,6 +55,7 @@ def bump(tags, withdrawal: bool = False, version: int | None = None) -> None:
     if withdrawal:
         entries |= {withdrawal_key(tag): now for tag in tags}
     cache.set_many(entries, timeout=None)
+    local_copies.publish()
 
 
 _coming = threading.local()

@@ -134,6 +134,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("PORTAL_PAGE_CACHE_STALE_SECONDS", 30)
 # pages rendered on write aside); between, its readers get the last render.
 PAGE_CACHE_RENEWAL_SECONDS = env_int("PORTAL_PAGE_CACHE_RENEWAL_SECONDS", 5)
 PAGE_CACHE_RENDER_IN_BACKGROUND = True
+# Each process keeps up to this many bytes of the pages it answered, while it hears every
+# change over Redis (pagecache/local_copies.py); 0: every hit asks the shared cache.
+PAGE_CACHE_LOCAL_BYTES = env_int("PORTAL_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 # The Redis queue the app servers hand renders to when a renderer runs (manage.py
 # render_pages); without one alive, each process renders in a thread of its own.
 PAGE_RENDER_QUEUE_URL = env_str("PORTAL_RENDER_QUEUE_URL", REDIS_URL or "")
