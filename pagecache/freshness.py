@@ -49,6 +49,14 @@ def take_render_lock(page_key: str) -> str | None:
     return token if cache.add(lock_key(page_key), token, RENDER_LOCK_SECONDS) else None
 
 
+def take_render_lock_when_free(page_key: str) -> str | None:
+    """A token once the render under way, if any, has ended; None if it outlasts its lock."""
+    deadline = time.monotonic() + RENDER_LOCK_SECONDS
+    while (token := take_render_lock(page_key)) is None and time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+    return token
+
+
 def release_render_lock(page_key: str, token: str) -> None:
     """Only the holder's own lock: one that expired and was taken by another stays."""
     if cache.get(lock_key(page_key)) == token:

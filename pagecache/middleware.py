@@ -49,13 +49,15 @@ class CachedPage:
     gzipped: bytes | None  # None where compression would not make it smaller
 
     def is_current(self, known_versions: dict[str, int]) -> bool:
-        """Whether its tags are still at the versions it was rendered under; the versions
-        not among `known_versions` (read with the page) cost one more round trip."""
+        """Whether its tags are still at the versions it was rendered under, or at those a
+        withdrawal is about to give them (`tags.versions_to_come`: versions only grow);
+        the versions not among `known_versions` (read with the page) cost one more round
+        trip."""
         if self.expires is not None and time.time() >= self.expires:
             return False
         missing = self.versions.keys() - known_versions.keys()
         versions = {**known_versions, **(tag_versions(missing) if missing else {})}
-        return all(versions[tag] == version for tag, version in self.versions.items())
+        return all(version >= versions[tag] for tag, version in self.versions.items())
 
     def response(self, request, cache_status: str) -> HttpResponse:
         """The page, with how the cache answered (RFC 9211 Cache-Status)."""
@@ -150,10 +152,19 @@ class PublicPageCacheMiddleware:
 
     def _render_lock(self, key: str, token: str) -> str | None:
         """The token a render without a reader renders under; None to skip the page:
-        nobody read it yet (its first reader renders it), or another renders it now."""
-        if token:
+        nobody read it yet (its first reader renders it), another renders it now, or, but
+        for a withdrawal's render (which changed what the page shows before its versions),
+        its copy is current already."""
+        if token and token != rendering.AFTER_OTHERS:
             return token
-        return freshness.take_render_lock(key) if cache.has_key(key) else None
+        cached, versions = self._read(key)
+        if cached is None:
+            return None
+        if token == rendering.AFTER_OTHERS:
+            return freshness.take_render_lock_when_free(key)
+        if cached.is_current(versions):
+            return None
+        return freshness.take_render_lock(key)
 
     def _answer(self, request, response, to_store=None):
         """The response, stored first when it is a shareable public page."""

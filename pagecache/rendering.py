@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 # value is the render lock's token when the reader who found the page stale took it, ""
 # when the render takes the lock itself (and skips the page if another renders it).
 RENDER = "pagecache.render"
+# The RENDER value of a render that waits for the one under way, if any, to end first.
+AFTER_OTHERS = "after-others"
 MAX_WAITING = 500
 QUEUE_NAME = "pages"
 # The renderer beats at least this often (RQ: when idle, after each wait for a job of
@@ -97,9 +99,9 @@ def render_page(url: str, token: str) -> None:
 
 
 def render_now(url: str) -> int:
-    """Render the page at this absolute address in this thread, if it is cached and nobody
-    renders it now; the response's status (204: skipped)."""
-    return _render(environ_for(url, "")).status_code
+    """Render the page at this absolute address in this thread, if it is cached, after the
+    render of it under way if any; the response's status (204: skipped)."""
+    return _render(environ_for(url, AFTER_OTHERS)).status_code
 
 
 def render_on_commit(paths: Callable[[], list[str]]) -> None:

@@ -46,11 +46,13 @@ def withdrawal_key(tag: str) -> str:
 
 
 def bump(tags, withdrawal: bool = False, version: int | None = None) -> None:
-    """New versions for these tags and "lists", in one write: `version`, or now. A
+    """New versions for these tags and "lists", in one write: `version`, or now, and in
+    any case above every version they had (the servers' clocks may differ a little). A
     withdrawal (content unpublished or deleted) also marks them so that no older copy is
     served stale."""
-    now = version or time.time_ns()
     tags = {*tags, LISTS}
+    known = cache.get_many([version_key(tag) for tag in tags]).values()
+    now = max(version or time.time_ns(), max(known, default=0) + 1)
     entries = {version_key(tag): now for tag in tags}
     if withdrawal:
         entries |= {withdrawal_key(tag): now for tag in tags}

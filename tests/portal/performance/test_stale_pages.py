@@ -266,3 +266,23 @@ def test_readers_of_a_page_never_stored_do_not_wait_on_each_other(committed, mon
     started = time.monotonic()
     assert Client().get(login).status_code == 200
     assert time.monotonic() - started < 4, "a reader waited out the lock"
+
+
+def test_a_render_without_a_reader_skips_a_page_whose_copy_is_current(committed):
+    """A queued render of a page rendered since (by a withdrawal, say) leaves it as it is."""
+    url = url_of(committed.visit)
+    Client().get(url)
+    rendered = []
+
+    def count(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(count)
+    try:
+        rendering.render_soon("http://testserver" + url, "")
+        assert REPORT_TEMPLATE not in rendered
+        retitle(committed.visit, "Corrected title")
+        rendering.render_soon("http://testserver" + url, "")
+        assert REPORT_TEMPLATE in rendered
+    finally:
+        template_rendered.disconnect(count)
