@@ -8,7 +8,8 @@ uses no CSRF token and is not streamed is stored, with a gzip copy for clients t
 it. Public pages carry an ETag (and, when cached, Last-Modified); a conditional request for
 an unchanged page gets 304. A page out of date is rendered once at a time, while other
 readers get the previous copy (pagecache.freshness); Cache-Status says which answer a
-reader got: "hit", "hit; detail=stale", "fwd=miss; stored".
+reader got: "hit", "hit; detail=stale", "fwd=miss; stored". A hit comes from the process's
+own copy where it has one (pagecache.local_copies), else from the shared cache.
 """
 
 import gzip
