@@ -49,7 +49,9 @@ class SlowReports:
 
 @pytest.fixture
 def slow_reports():
-    reports = SlowReports(seconds=0.5)
+    """Long enough for a second reader to arrive during the render late in a full run too
+    (in one, it came more than half a second after the first)."""
+    reports = SlowReports(seconds=1.5)
     yield reports
     reports.close()
 
