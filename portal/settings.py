@@ -94,6 +94,17 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The timeline and the visit report (portal/templating.py); a name not found among
+        # Django's templates is looked for here.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "portal.templating.environment",
+            "context_processors": ["django.template.context_processors.i18n"],
+        },
+    },
 ]
 
 # No DATABASE_URL: a SQLite file in the project folder. postgres://… selects PostgreSQL.
@@ -103,6 +114,12 @@ DATABASES = {
         conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DJANGO_DB_PREPARED_STATEMENTS", True
+):
+    # Parameters bound by the server, and a query run twice on a connection prepared:
+    # PostgreSQL then plans each of a page's queries once per connection, not per request.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite has no covering indexes: it builds visit_relationship_by_date without the INCLUDE
 # columns meant for PostgreSQL (visits/models.py), which is all that models.W040 says.

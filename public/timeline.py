@@ -175,10 +175,7 @@ _ENTRY_COLUMNS = [
 def _published_visits(relationship):
     """In the timeline's order: by date, then as entered."""
     return (
-        Visit.objects.published()
-        .for_relationship(relationship)
-        .only(*_ENTRY_COLUMNS)
-        .order_by("start_date", "pk")
+        Visit.objects.published_of(relationship).only(*_ENTRY_COLUMNS).order_by("start_date", "pk")
     )
 
 

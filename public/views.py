@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.text import capfirst
+from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView
 
 from pagecache.tags import ALL, page_shows
@@ -28,6 +29,7 @@ from sistercities.models import (
     Protocol,
     Relationship,
     Signatory,
+    latest_status,
 )
 from sistercities.page_tags import city_tag, relationship_tag
 from sistercities.translated import localized_names, seen_text_contains
@@ -109,11 +111,12 @@ def relationship_detail(request, slug):
     of years at a time through ?year=… (and &part=… for a year too long for one page)."""
     relationship = get_object_or_404(
         Relationship.objects.published()
-        .with_current_status()
         .select_related("home_city", "partner_city")
-        .prefetch_related("areas", "sources", "protocols"),
+        .prefetch_related("areas", "sources", "protocols", "status_changes"),
         slug=slug,
     )
+    # The timeline reads the status changes anyway: a subquery for the latest costs more.
+    relationship.current_status = latest_status(relationship.status_changes.all())
     # Both cities' former names in one query, which the milestones use too.
     prefetch_related_objects(
         [relationship.home_city, relationship.partner_city], former_names_in_order()
@@ -135,7 +138,10 @@ def relationship_detail(request, slug):
             "timeline": timeline,
             **_timeline_links(timeline, chosen),
             "years": [(year, _rows(group)) for year, group in group_by_year(timeline.entries)],
-            "entry_count": timeline.entry_count,
+            "entry_count_text": ngettext(
+                "%(counter)s entry", "%(counter)s entries", timeline.entry_count
+            )
+            % {"counter": timeline.entry_count},
             "kinds": [
                 {"value": value, "label": label, "checked": not chosen or value in chosen}
                 for value, label in Kind.choices

@@ -328,6 +328,18 @@ class RelationshipQuerySet(models.QuerySet):
         )
 
 
+def latest_status(changes) -> str | None:
+    """What with_current_status() annotates, from a relationship's status changes already
+    read: the status of the latest by the stored date text (where an unknown date, "",
+    is the earliest), then as entered."""
+    latest = max(
+        changes,
+        key=lambda change: (change.date.isoformat() if change.date else "", change.pk),
+        default=None,
+    )
+    return latest.status if latest else None
+
+
 @dataclass(frozen=True)
 class Founding:
     """When a relationship was established, and the protocol that founded it (either may

@@ -86,6 +86,13 @@ class VisitQuerySet(models.QuerySet):
     def for_relationship(self, relationship):
         return self.filter(relationship=relationship)
 
+    def published_of(self, relationship):
+        """published().for_relationship(relationship), the relationship's flag read from
+        the instance rather than joined into the query."""
+        if not relationship.is_published:
+            return self.none()
+        return self.released().filter(publish_at__lte=timezone.now(), relationship=relationship)
+
     def upcoming(self):
         return self.filter(start_date__gte=timezone.localdate().isoformat())
 
