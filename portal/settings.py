@@ -119,7 +119,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 ):
     # Parameters bound by the server, and a query run twice on a connection prepared:
     # PostgreSQL then plans each of a page's queries once per connection, not per request.
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=2
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite has no covering indexes: it builds visit_relationship_by_date without the INCLUDE
 # columns meant for PostgreSQL (visits/models.py), which is all that models.W040 says.

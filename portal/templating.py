@@ -13,8 +13,8 @@ from django.templatetags.i18n import language_name_translated
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
-from jinja2 import Environment, StrictUndefined
+from django.utils.translation import gettext
+from jinja2 import Environment
 
 from journalism import embeds, linked_data
 from journalism.citation import citation
@@ -30,28 +30,25 @@ def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
-def _filters() -> dict:
-    return {
-        "capfirst": capfirst,
-        "date": date,
-        "datetime_attribute": datetime_attribute,
-        "language_name_translated": language_name_translated,
-        "force_escape": force_escape,
-        "lead_photo": lead_photo,
-        "linebreaks": linebreaks_filter,
-        "linebreaksbr": linebreaksbr,
-        "og_locale": og_locale,
-        "partial_date": partial_date,
-        "status_label": status_label,
-    }
+FILTERS = {
+    "capfirst": capfirst,
+    "date": date,
+    "datetime_attribute": datetime_attribute,
+    "force_escape": force_escape,
+    "language_name_translated": language_name_translated,
+    "lead_photo": lead_photo,
+    "linebreaks": linebreaks_filter,
+    "linebreaksbr": linebreaksbr,
+    "og_locale": og_locale,
+    "partial_date": partial_date,
+    "status_label": status_label,
+}
 
 
 def environment(**options) -> Environment:
-    options.setdefault("undefined", StrictUndefined)  # a misspelt name fails the render
     env = Environment(**options)
     env.globals.update(
         _=gettext,
-        ngettext=ngettext,
         url=url,
         static=static,
         citation=citation,
@@ -64,5 +61,5 @@ def environment(**options) -> Environment:
         visit_document=linked_data.visit_document,
         timeline_embed=embeds.embed_for,
     )
-    env.filters.update(_filters())
+    env.filters.update(FILTERS)
     return env

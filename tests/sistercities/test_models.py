@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from sistercities.models import City, Relationship, Signatory
+from sistercities.models import City, Relationship, Signatory, latest_status
 from tests.factories import (
     CityFactory,
     FormerCityNameFactory,
     PersonFactory,
     ProtocolFactory,
     RelationshipFactory,
+    StatusChangeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +125,21 @@ def test_city_never_renamed_is_just_its_name():
     with translation.override("en"):
         assert city.name_at(None) == "Osmangazi"
         assert city.name_at(1990) == "Osmangazi"
+
+
+@pytest.mark.parametrize(
+    ("changes", "latest"),
+    [
+        ([("2019", "proposed"), ("2019-05-10", "active"), ("2019-05", "suspended")], "active"),
+        ([("2020", "active"), ("2020", "suspended")], "suspended"),  # a tie: the last entered
+        ([("2021-03-01", "ended"), ("2019", "active")], "ended"),
+    ],
+)
+def test_latest_status_read_from_the_changes_is_the_annotated_one(changes, latest):
+    relationship = RelationshipFactory()
+    for date, status in changes:
+        StatusChangeFactory(relationship=relationship, date=date, status=status)
+    annotated = Relationship.objects.with_current_status().get(pk=relationship.pk)
+    assert annotated.current_status == latest
+    assert latest_status(relationship.status_changes.all()) == latest
+    assert latest_status([]) is None

@@ -100,3 +100,22 @@ def test_public_sees_published_visits_and_scheduled_ones_whose_time_has_come():
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize("relationship_published", [True, False])
+def test_published_of_a_relationship_are_its_published_visits(relationship_published):
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    shown = VisitFactory(status=PublicationStatus.PUBLISHED, publish_at=now - hour)
+    relationship = shown.relationship
+    VisitFactory(relationship=relationship, status=PublicationStatus.DRAFT, publish_at=None)
+    VisitFactory(
+        relationship=relationship, status=PublicationStatus.SCHEDULED, publish_at=now + hour
+    )
+    VisitFactory(status=PublicationStatus.PUBLISHED, publish_at=now - hour)  # another's
+    relationship.is_published = relationship_published
+    relationship.save()
+
+    expected = set(Visit.objects.published().for_relationship(relationship))
+    assert set(Visit.objects.published_of(relationship)) == expected
+    assert expected == ({shown} if relationship_published else set())
