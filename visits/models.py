@@ -77,11 +77,12 @@ class VisitQuerySet(models.QuerySet):
         """Visits that are public or will become so by themselves at their time."""
         return self.filter(status__in=RELEASED)
 
+    def _released_and_due(self):
+        return self.released().filter(publish_at__lte=timezone.now())
+
     def published(self):
         """Visits the public may see: released, their time come, their relationship public."""
-        return self.released().filter(
-            publish_at__lte=timezone.now(), relationship__is_published=True
-        )
+        return self._released_and_due().filter(relationship__is_published=True)
 
     def for_relationship(self, relationship):
         return self.filter(relationship=relationship)
@@ -91,7 +92,7 @@ class VisitQuerySet(models.QuerySet):
         the instance rather than joined into the query."""
         if not relationship.is_published:
             return self.none()
-        return self.released().filter(publish_at__lte=timezone.now(), relationship=relationship)
+        return self._released_and_due().filter(relationship=relationship)
 
     def upcoming(self):
         return self.filter(start_date__gte=timezone.localdate().isoformat())
