@@ -33,6 +33,7 @@ from importing.countries import normalise
 from importing.matching import CityIndex, Key, cldr_cities
 from importing.reading import TWIN_FORMAT, ImportRefused, Options, Place, Problem, read_file
 from pagecache.tags import content_changed
+from sistercities import publishing
 from sistercities.models import City, Relationship, RelationshipKind, Source, StatusChange
 from sistercities.partial_dates import PartialDate
 from sistercities.services import instance_sync
@@ -350,6 +351,8 @@ def _updates(pair: PairPlan, *, kind: str, since: PartialDate | None, status: st
 
 
 def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, reason: str, progress):
+    if publish:
+        publishing.require_publish_permission(user=user, model=Relationship)
     reason = reason or _("import")
     total = len(report.new_cities) + len(report.new_pairs) + len(report.updated_pairs)
     done = 0

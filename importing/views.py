@@ -27,6 +27,7 @@ from importing.columns import parse_column_mapping, parse_value_mapping
 from importing.reading import ImportRefused, Options, check_size, read_file
 from importing.report import sections, summary
 from importing.service import relationships_import
+from sistercities import publishing
 from sistercities.models import Relationship
 
 SESSION_KEY = "relationship_imports"
@@ -169,7 +170,7 @@ def _run(request, pending: dict, *, commit: bool):
 
 @_importer
 def upload(request):
-    may_publish = request.user.has_perm("sistercities.publish_relationship")
+    may_publish = publishing.may_publish(request.user, Relationship)
     form = UploadForm(request.POST or None, request.FILES or None, may_publish=may_publish)
     if form.is_valid():
         token = secrets.token_urlsafe(16)

@@ -1,12 +1,16 @@
 """Staff admin for cities, relationships, protocols and the people and sources behind them.
 
 Every admin is a tabbed translation admin (one tab per language, jQuery UI served from
-static/vendor/) with django-simple-history's history and revert views.
+static/vendor/) with django-simple-history's history and revert views. A change of what
+the public sees, on any of their pages, passes sistercities.publishing.
 """
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -16,6 +20,8 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
+from sistercities import publishing
+from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
 from sistercities.admin_widgets import SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
 from sistercities.models import (
@@ -49,7 +55,8 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
 class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
     a page someone else saved since it was opened is not saved over them
-    (sistercities/concurrent_edits.py)."""
+    (sistercities/concurrent_edits.py); a change of publication needs the Publisher
+    (sistercities/publishing.py), on the form, the inlines, deletions and reverts alike."""
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -58,9 +65,46 @@ class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationA
     def get_fieldsets(self, request, obj=None):
         return with_token_fieldset(super().get_fieldsets(request, obj), obj)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return publication_guarded_form(form, request.user)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield publication_guarded_formset(formset, request.user), inline
+
+    def has_delete_permission(self, request, obj=None):
+        """Deleting public content is withdrawing it: the delete page, the "delete
+        selected" action and the rows a deletion would take with it all ask here."""
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return publishing.deletion_refusal(user=request.user, instance=obj) is None
+        return allowed
+
+    def save_model(self, request, obj, form, change):
+        publishing.check_save(user=request.user, instance=obj)
+        super().save_model(request, obj, form, change)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """An id the key column cannot hold is no object: 404, not a failed query."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Restore a version in one transaction, as the change page saves, so that its
-        check can lock the row."""
+        """Reverting is changing: the revert page needs the change permission on the
+        object (django-simple-history asks for view or change), and its form passes the
+        publication rule like the change page's. The version is restored in one
+        transaction, as the change page saves, so that its check can lock the row."""
+        if not version_id.isascii() or not version_id.isdigit() or len(version_id) > 18:
+            raise Http404
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -141,7 +185,7 @@ class RelationshipAdmin(ContentAdmin):
     actions = ("publish_selected",)
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("sistercities.publish_relationship")
+        return publishing.may_publish(request.user, Relationship)
 
     def get_readonly_fields(self, request, obj=None):
         """Only a Publisher shows a relationship to the public or hides it again."""
@@ -150,20 +194,15 @@ class RelationshipAdmin(ContentAdmin):
             readonly = (*readonly, "is_published")
         return readonly
 
-    def save_model(self, request, obj, form, change):
-        if not change and not self.has_publish_permission(request):
-            obj.is_published = False
-        super().save_model(request, obj, form, change)
-
     def get_queryset(self, request):
         return super().get_queryset(request).with_current_status()
 
     @admin.action(description=_("Publish selected relationships"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         for relationship in queryset.filter(is_published=False):
-            relationship.is_published = True
-            relationship._history_user = request.user
-            relationship.save(update_fields=["is_published"])
+            publishing.relationship_set_published(
+                relationship=relationship, published=True, user=request.user
+            )
 
     @admin.display(description=_("current status"), ordering="current_status")
     def current_status(self, relationship):

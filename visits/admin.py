@@ -1,8 +1,10 @@
 """Staff admin for visits and events.
 
-Publishing is the Publisher's right (permission visits.publish_visit). The rule is enforced
-in VisitAdminForm, which serves the add and change views and django-simple-history's
-revert view alike, and by the permission on the "publish" action.
+Publishing is the Publisher's right (permission visits.publish_visit): the rule lives in
+sistercities.publishing (visits' part in visits/publication.py), which every ContentAdmin
+form, inline, deletion and revert asks; the "publish" action goes through
+visits.services.visit_publish. VisitAdminForm offers an Editor only the statuses they may
+choose, and asks for a correction note when a public report's text changes.
 """
 
 import copy
@@ -12,11 +14,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from sistercities import publishing
 from sistercities.admin import ContentAdmin, in_all_languages
 from sistercities.admin_widgets import SafeAutocompleteMixin
 from visits.models import (
@@ -31,6 +33,7 @@ from visits.models import (
     is_released_by,
 )
 from visits.publication import missing_for_publication
+from visits.services import visit_publish
 
 
 @admin.register(Event)
@@ -71,13 +74,6 @@ class PhotoInline(SafeAutocompleteMixin, TranslationStackedInline):
 class CorrectionInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = Correction
     extra = 0
-
-
-def _same_moment(first, second) -> bool:
-    """Compare publication times to the second, the precision of the admin's widget."""
-    if first is None or second is None:
-        return first is second
-    return first.replace(microsecond=0) == second.replace(microsecond=0)
 
 
 # Changing any of these, in any language, on a public report calls for a correction note.
@@ -126,8 +122,6 @@ class VisitAdminForm(forms.ModelForm):
         status = cleaned_data.get("status")
         if status is None:
             return cleaned_data
-        if not self.can_publish:
-            self._check_editor_keeps_publication(status, cleaned_data.get("publish_at"))
         self._check_correction_note(cleaned_data.get("correction_note"))
         if status != PublicationStatus.DRAFT:
             visit = construct_instance(self, copy.copy(self.instance))
@@ -154,23 +148,6 @@ class VisitAdminForm(forms.ModelForm):
                     )
                 },
                 code="correction_note_required",
-            )
-
-    def _check_editor_keeps_publication(self, status, publish_at):
-        """Without the permission to publish, a draft stays a draft and a public visit keeps
-        its status and publication time."""
-        stored_status, stored_publish_at = self._stored
-        changed = status != stored_status or not _same_moment(publish_at, stored_publish_at)
-        draft_before_and_after = status == stored_status == PublicationStatus.DRAFT
-        if changed and not draft_before_and_after:
-            raise ValidationError(
-                {
-                    "status": _(
-                        "Only a publisher can schedule, publish or withdraw a visit, "
-                        "or change its publication time."
-                    )
-                },
-                code="publish_permission",
             )
 
 
@@ -209,7 +186,7 @@ class VisitAdmin(ContentAdmin):
     actions = ("publish_selected",)
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("visits.publish_visit")
+        return publishing.may_publish(request.user, Visit)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -230,14 +207,10 @@ class VisitAdmin(ContentAdmin):
     def publish_selected(self, request, queryset):
         published, incomplete = 0, []
         for visit in queryset.exclude(status=PublicationStatus.PUBLISHED):
-            if missing_for_publication(visit):
+            if visit_publish(visit=visit, user=request.user):
+                published += 1
+            else:
                 incomplete.append(str(visit))
-                continue
-            visit.status = PublicationStatus.PUBLISHED
-            visit.publish_at = timezone.now()
-            visit._history_user = request.user
-            visit.save()
-            published += 1
         if published:
             self.message_user(
                 request,

@@ -10,9 +10,10 @@ class VisitsConfig(AppConfig):
         from pagecache import invalidation, schedule
         from sistercities import page_tags
         from visits import page_cache
-        from visits.publication import publication_moments
+        from visits.publication import publication_moments, register_rules
 
         invalidation.follow(
             self.label, page_tags.tags_of, page_cache.withdraws, page_cache.pages_of
         )
         schedule.set_source(publication_moments)
+        register_rules()

@@ -1,5 +1,7 @@
-"""What a visit needs before the public may see it, and what the public sees of its
-publication; shared by the admin, the visit pages, the feeds and the exports."""
+"""What a visit needs before the public may see it, what the public sees of its
+publication (the rules sistercities.publishing applies to visits and their corrections),
+and when it was published; shared by the admin, the visit pages, the feeds and the
+exports."""
 
 import datetime
 
@@ -7,8 +9,10 @@ from django.conf import settings
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from visits.models import Visit
+from sistercities.publishing import PublicationRule, register
+from visits.models import RELEASED, Correction, Visit
 
 # A public report is read by Turkish and English readers first; Kazakh and Russian follow.
 REQUIRED_FIELDS = ("title", "report")
@@ -65,3 +69,50 @@ def publication_moments(moment):
         next=Min("publish_at", filter=Q(publish_at__gt=moment)),
     )
     return times["last"], times["next"]
+
+
+def visit_face(visit: Visit):
+    """What the public sees of a visit's publication: nothing of a draft; of a released
+    visit its status, its time (to the second, the admin widget's precision) and the
+    relationship whose timeline shows it."""
+    if visit.status not in RELEASED:
+        return None
+    moment = visit.publish_at.replace(microsecond=0) if visit.publish_at else None
+    return visit.status, moment, visit.relationship_id
+
+
+def correction_face(correction: Correction):
+    """A public report's correction notes, in every language, are part of its record."""
+    released = Visit.objects.filter(pk=correction.visit_id, status__in=RELEASED).exists()
+    if not released:
+        return None
+    notes = tuple(value for name, value in vars(correction).items() if name.startswith("note"))
+    return correction.visit_id, notes
+
+
+def register_rules() -> None:
+    """Tell sistercities.publishing what publication means for visits (VisitsConfig.ready)."""
+    register(
+        Visit,
+        PublicationRule(
+            permission="visits.publish_visit",
+            face=visit_face,
+            message=gettext_lazy(
+                "Only a publisher can schedule, publish or withdraw a visit, change its "
+                "publication time or move a released visit to another relationship."
+            ),
+            field="status",
+            public_when_created=lambda visit: visit.status in RELEASED,
+        ),
+    )
+    register(
+        Correction,
+        PublicationRule(
+            permission="visits.publish_visit",
+            face=correction_face,
+            message=gettext_lazy(
+                "Only a publisher can change or delete the correction notes of a released "
+                "report; add a new note instead."
+            ),
+        ),
+    )
