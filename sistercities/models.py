@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from sistercities.addresses import slug_url
+from sistercities.mentions import named_publicly
 from sistercities.partial_dates import PartialDate, PartialDateField
 
 
@@ -26,6 +27,13 @@ def language_choices() -> list[tuple[str, str]]:
         ((code, get_language_info(code)["name_translated"]) for code in named),
         key=lambda choice: choice[1],
     )
+
+
+class NamedQuerySet(models.QuerySet):
+    def public(self):
+        """Those that published content names (sistercities.mentions): a person known only
+        from a draft visit or an unconfirmed relationship stays unknown to the public."""
+        return self.filter(named_publicly(self.model))
 
 
 class Source(models.Model):
@@ -48,6 +56,8 @@ class Source(models.Model):
     accessed_on = models.DateField(_("date accessed"), null=True, blank=True)
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
+
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("source")
@@ -256,6 +266,8 @@ class Organisation(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
 
+    objects = NamedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -270,6 +282,8 @@ class Person(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
+
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

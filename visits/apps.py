@@ -9,10 +9,11 @@ class VisitsConfig(AppConfig):
     def ready(self):
         from pagecache import invalidation, schedule
         from sistercities import page_tags
-        from visits import page_cache
+        from visits import mentions, page_cache
         from visits.publication import publication_moments
 
         invalidation.follow(
             self.label, page_tags.tags_of, page_cache.withdraws, page_cache.pages_of
         )
         schedule.set_source(publication_moments)
+        mentions.add_visit_mentions()
