@@ -29,7 +29,7 @@ def language_choices() -> list[tuple[str, str]]:
     )
 
 
-class NamedQuerySet(models.QuerySet):
+class MentionedQuerySet(models.QuerySet):
     def public(self):
         """Those that published content names (sistercities.mentions): a person known only
         from a draft visit or an unconfirmed relationship stays unknown to the public."""
@@ -57,7 +57,7 @@ class Source(models.Model):
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
 
-    objects = NamedQuerySet.as_manager()
+    objects = MentionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("source")
@@ -81,7 +81,8 @@ class CityQuerySet(models.QuerySet):
 
     def public(self):
         """The home city and the cities of published relationships: an imported city waits
-        for its relationship to be confirmed."""
+        for its relationship to be confirmed, and a public organisation's city is not made
+        public for that (its page would have no relationship to show)."""
         published = Relationship.objects.published()
         return self.filter(
             is_home_city()
@@ -266,7 +267,7 @@ class Organisation(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
 
-    objects = NamedQuerySet.as_manager()
+    objects = MentionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -283,7 +284,7 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
 
-    objects = NamedQuerySet.as_manager()
+    objects = MentionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
