@@ -1,7 +1,15 @@
 """Public pages of relationships, cities and protocols, the home page, the search and the
 footer's notices."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
@@ -277,12 +285,20 @@ def _search(query):
     memberships = DelegationMember.objects.filter(
         visit__in=Visit.objects.published()
     ).select_related("visit")
-    people = Person.objects.filter(seen_text_contains(["name"], query)).prefetch_related(
-        Prefetch("delegationmember_set", queryset=memberships, to_attr="public_memberships")
+    people = (
+        Person.objects.public()
+        .filter(seen_text_contains(["name"], query))
+        .prefetch_related(
+            Prefetch("delegationmember_set", queryset=memberships, to_attr="public_memberships")
+        )
     )
-    organisations = Organisation.objects.filter(
-        seen_text_contains(["name", "short_name"], query)
-    ).select_related("city")
+    # An organisation's city is named only where the public may see that city.
+    organisations = (
+        Organisation.objects.public()
+        .filter(seen_text_contains(["name", "short_name"], query))
+        .select_related("city")
+        .annotate(city_is_public=Exists(City.objects.public().filter(pk=OuterRef("city"))))
+    )
     return {
         "visits": visits[:SEARCH_LIMIT],
         "cities": cities[:SEARCH_LIMIT],

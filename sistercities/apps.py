@@ -9,10 +9,11 @@ class SisterCitiesConfig(AppConfig):
 
     def ready(self):
         from pagecache import invalidation
-        from sistercities import page_tags
+        from sistercities import mentions, page_tags
         from sistercities.home_city import forget_home_city
 
         invalidation.follow(self.label, page_tags.tags_of, page_tags.withdraws)
+        mentions.add_relationship_mentions()
         City = self.get_model("City")
         post_save.connect(forget_home_city, sender=City, dispatch_uid="home-city-save")
         pre_delete.connect(forget_home_city, sender=City, dispatch_uid="home-city-delete")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from sistercities.addresses import slug_url
+from sistercities.mentions import named_publicly
 from sistercities.partial_dates import PartialDate, PartialDateField
 
 
@@ -26,6 +27,13 @@ def language_choices() -> list[tuple[str, str]]:
         ((code, get_language_info(code)["name_translated"]) for code in named),
         key=lambda choice: choice[1],
     )
+
+
+class MentionedQuerySet(models.QuerySet):
+    def public(self):
+        """Those that published content names (sistercities.mentions): a person known only
+        from a draft visit or an unconfirmed relationship stays unknown to the public."""
+        return self.filter(named_publicly(self.model))
 
 
 class Source(models.Model):
@@ -49,6 +57,8 @@ class Source(models.Model):
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
 
+    objects = MentionedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
@@ -71,7 +81,8 @@ class CityQuerySet(models.QuerySet):
 
     def public(self):
         """The home city and the cities of published relationships: an imported city waits
-        for its relationship to be confirmed."""
+        for its relationship to be confirmed, and a public organisation's city is not made
+        public for that (its page would have no relationship to show)."""
         published = Relationship.objects.published()
         return self.filter(
             is_home_city()
@@ -256,6 +267,8 @@ class Organisation(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
 
+    objects = MentionedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -270,6 +283,8 @@ class Person(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
+
+    objects = MentionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

@@ -9,7 +9,7 @@ class VisitsConfig(AppConfig):
     def ready(self):
         from pagecache import invalidation, schedule
         from sistercities import page_tags
-        from visits import page_cache
+        from visits import mentions, page_cache
         from visits.publication import publication_moments, register_rules
 
         invalidation.follow(
@@ -17,3 +17,4 @@ class VisitsConfig(AppConfig):
         )
         schedule.set_source(publication_moments)
         register_rules()
+        mentions.add_visit_mentions()

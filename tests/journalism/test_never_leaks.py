@@ -1,14 +1,22 @@
-"""Draft visits, and scheduled visits before their time, appear nowhere public.
+"""Draft visits, and scheduled visits before their time, appear nowhere public; nor do the
+people, organisations, sources and cities known only from them or from an unconfirmed
+relationship.
 
 The test builds two published visits (one past, one upcoming), a draft, a draft that was
 once public and a visit scheduled for later, each with every text of its own (title,
 summary, report, places, delegation titles, meeting topics, quote, photo caption,
-correction) carrying its marker word in all four languages. Then it walks
+correction) carrying its marker word in all four languages, and people, organisations and
+a source of its own, named with that marker (its delegation member and the organisation
+they stood for, its meeting's host and organisation, its quote's speaker, its related
+event's organiser, its source). The unconfirmed relationship holds a protocol whose
+signatory, the signatory's organisation and sources are named only there, and its partner
+city is in no public relationship. Then it walks
 every public address the site can produce, from the sitemap, robots.txt, each language's
 home page, the feeds, the exports (the QuickStatements for Wikidata too), the yearly
 reports with their PDFs, the embeddable timelines and their oEmbed answers, following each
 same-site link and submitting each search form, and looks for the hidden visits' markers,
-titles and slugs in every answer, the pages' JSON-LD included.
+titles and slugs in every answer, the pages' JSON-LD included. Besides the search form's
+word, it searches for each hidden name (and the unconfirmed partner city's).
 """
 
 import datetime
@@ -20,12 +28,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from showcase.services import showcase_load
-from sistercities.models import Relationship
+from sistercities.models import Relationship, Signatory, Source
 from tests.factories import (
     CityFactory,
     DelegationMemberFactory,
+    EventFactory,
     FormerCityNameFactory,
     MeetingFactory,
+    OrganisationFactory,
     PersonFactory,
     PhotoFactory,
     ProtocolFactory,
@@ -58,10 +68,21 @@ def translations(field: str, marker: str, text: str | dict[str, str]) -> dict[st
     return {f"{field}_{lang}": f"{texts[lang]} {marker} ({lang})" for lang in LANGUAGES}
 
 
+def named(marker: str, what: str) -> dict[str, str]:
+    """{name_tr: "Kestrel zq…<what>", …}: a name the search word finds, with its marker."""
+    return {f"name_{lang}": f"{SEARCH_WORD} {marker}{what}" for lang in LANGUAGES}
+
+
+def source(marker: str, what: str) -> Source:
+    return Source.objects.create(title=f"{SEARCH_WORD} {marker}{what}")
+
+
 def visit_with_everything(relationship, marker: str, color: str, **fields):
     fields = {"start_date": days_from_today(12), "end_date": days_from_today(14), **fields}
+    event = EventFactory(organiser=OrganisationFactory(**named(marker, "organiser")))
     visit = VisitFactory(
         relationship=relationship,
+        related_event=event,
         slug=f"{marker}-report",
         **translations("title", marker, {k: f"{SEARCH_WORD} {v}" for k, v in DELEGATION.items()}),
         **translations("summary", marker, "Summary"),
@@ -70,9 +91,24 @@ def visit_with_everything(relationship, marker: str, color: str, **fields):
         **translations("purpose", marker, "Purpose"),
         **fields,
     )
-    DelegationMemberFactory(visit=visit, **translations("title", marker, "Mayor"))
-    MeetingFactory(visit=visit, **translations("topics", marker, "Topics"))
-    Quote.objects.create(visit=visit, speaker=PersonFactory(), **translations("text", marker, "Q"))
+    DelegationMemberFactory(
+        visit=visit,
+        person=PersonFactory(**named(marker, "member")),
+        organisation=OrganisationFactory(**named(marker, "memberorg")),
+        **translations("title", marker, "Mayor"),
+    )
+    MeetingFactory(
+        visit=visit,
+        host=PersonFactory(**named(marker, "host")),
+        organisation=OrganisationFactory(**named(marker, "hostorg")),
+        **translations("topics", marker, "Topics"),
+    )
+    Quote.objects.create(
+        visit=visit,
+        speaker=PersonFactory(**named(marker, "speaker")),
+        **translations("text", marker, "Q"),
+    )
+    visit.sources.add(source(marker, "source"))
     PhotoFactory(visit=visit, image__color=color, **translations("caption", marker, "Caption"))
     Correction.objects.create(visit=visit, **translations("note", marker, "Corrected"))
     return visit
@@ -114,13 +150,37 @@ def site(request, db):
         ),
         is_published=False,
     )
+    # Named only in the unconfirmed relationship: its protocol's signatory, the signatory's
+    # organisation, the sources of the relationship, its protocol and its status change.
+    protocol = ProtocolFactory(relationship=imported, slug="zqimported-protocol")
+    Signatory.objects.create(
+        protocol=protocol,
+        person=PersonFactory(**named("zqimported", "signatory")),
+        organisation=OrganisationFactory(**named("zqimported", "signatoryorg")),
+    )
+    protocol.sources.add(source("zqimported", "protocolsource"))
+    imported.sources.add(source("zqimported", "relationshipsource"))
+    change = StatusChangeFactory(relationship=imported, date="2020")
+    change.sources.add(source("zqimported", "changesource"))
+    # And their published counterparts, which the public does see.
+    signed = ProtocolFactory(relationship=relationship, signed_on="2019-08-24")
+    Signatory.objects.create(
+        protocol=signed,
+        person=PersonFactory(**named("zqpublished", "signatory")),
+        organisation=OrganisationFactory(**named("zqpublished", "signatoryorg")),
+    )
     now = timezone.now()
+    published = visit_with_everything(
+        relationship, "zqpublished", "navy", start_date="2019-08-24", end_date="2019-08-26"
+    )
+    # A public organisation in a city the public may not see: shown, but not its city.
+    host = published.meetings.get().organisation
+    host.city = imported.partner_city
+    host.save()
     return {
         "relationships": [relationship, other],
         "hidden_relationships": [imported],
-        "published": visit_with_everything(
-            relationship, "zqpublished", "navy", start_date="2019-08-24", end_date="2019-08-26"
-        ),
+        "published": published,
         "upcoming": visit_with_everything(relationship, "zqupcoming", "teal"),
         "hidden": [
             visit_with_everything(
@@ -159,6 +219,29 @@ def in_every_language(name: str, **kwargs) -> list[str]:
     return urls
 
 
+# What each hidden visit names, after its marker, and what only the unconfirmed
+# relationship names: the crawl searches for each.
+VISIT_NAMES = ["member", "memberorg", "host", "hostorg", "speaker", "organiser", "source"]
+RELATIONSHIP_NAMES = ["signatory", "signatoryorg", "protocolsource", "relationshipsource"]
+
+
+def hidden_names(hidden_visits) -> list[str]:
+    markers = [visit.slug.removesuffix("-report") for visit in hidden_visits]
+    names = [f"{marker}{what}" for marker in markers for what in VISIT_NAMES]
+    names += [f"zqimported{what}" for what in [*RELATIONSHIP_NAMES, "changesource"]]
+    return [*names, "Zqimportedcity"]
+
+
+def searches_for(names) -> list[str]:
+    """A search for each name, in every language, without its first letter: the search
+    matches within words, and the page repeating the query is then no leak."""
+    return [
+        f"{url}?{urlencode({'q': name[1:]})}"
+        for name in names
+        for url in in_every_language("sistercities:search")
+    ]
+
+
 def start_urls(relationships, years) -> list[str]:
     urls = ["/sitemap.xml", "/robots.txt", "/healthz"]
     urls += in_every_language("sistercities:home")
@@ -194,10 +277,12 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
     # The yearly reports of every year a visit falls in, hidden ones included.
     visits = Visit.objects.filter(pk__in=[v.pk for v in [site["published"], *site["hidden"]]])
     years = {start.year for start in visits.values_list("start_date", flat=True)}
-    pages = crawl(client, start_urls(site["relationships"], years), search_word=SEARCH_WORD)
+    names = hidden_names(site["hidden"])
+    start = start_urls(site["relationships"], years) + searches_for(names)
+    pages = crawl(client, start, search_word=SEARCH_WORD)
 
     forbidden = [text for visit in site["hidden"] for text in forbidden_texts(visit)]
-    forbidden += ["zqimported-pair", "zqimportedcity", HIDDEN_ITEM]
+    forbidden += ["zqimported-pair", "zqimportedcity", HIDDEN_ITEM, *names]
     # The upload itself may carry camera and location data; the public gets copies.
     forbidden.append("photos/originals/")
     leaks = [
@@ -221,6 +306,11 @@ def test_hidden_visits_appear_in_no_public_answer(client, site):
         assert pages[url].status == 200
     searches = [page for url, page in pages.items() if f"={SEARCH_WORD}" in url]
     assert searches and all("zqpublished" in page.text for page in searches)
+    # Search still finds the people and organisations published content names.
+    named = ["member", "memberorg", "host", "hostorg", "speaker", "organiser", "signatory"]
+    for page in searches:
+        for what in [*named, "signatoryorg"]:
+            assert f"zqpublished{what}" in page.text, what
     for url in in_every_language("journalism:upcoming-ics"):
         assert "zqupcoming" in pages[url].text
     # The yearly report and its PDF hold the published visit, in each language.
