@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "portal.security.RejectNulBytesMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.static_files.StaticFilesMiddleware",  # WhiteNoise
     # Before sessions, locale and authentication: a cached page is answered without them,
     # and a page to store comes back with their headers (pagecache/middleware.py).
     "pagecache.middleware.PublicPageCacheMiddleware",
