@@ -289,15 +289,19 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLO
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Brute force on the staff login (django-axes): AXES_FAILURE_LIMIT wrong passwords for one
-# account from one address lock that pair out for AXES_COOLOFF_TIME. Tests log in with
-# Client.force_login(), since axes refuses Client.login() without a request.
+# account from one address lock that pair out for AXES_COOLOFF_TIME, and
+# AXES_ADDRESS_FAILURE_LIMIT from one address, whatever the accounts, lock the address
+# (portal/lockouts.py). Tests log in with Client.force_login(), since axes refuses
+# Client.login() without a request.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
+AXES_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "portal.lockouts.AxesHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
