@@ -27,6 +27,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
 from pagecache import freshness, local_copies, registry, rendering
+from pagecache.accept_encoding import preferred_coding
 from pagecache.schedule import publication_times
 from pagecache.tags import ALL, LISTS, coming_versions, tag_versions, version_key
 
@@ -236,7 +237,7 @@ def _is_anonymous(request) -> bool:
 
 
 def _accepts_gzip(request) -> bool:
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return preferred_coding(request.META.get("HTTP_ACCEPT_ENCODING"), ["gzip"]) == "gzip"
 
 
 def _is_complete_page(response) -> bool:

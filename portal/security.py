@@ -4,7 +4,7 @@ Django's SecurityMiddleware already sends X-Content-Type-Options, Referrer-Polic
 Cross-Origin-Opener-Policy, and XFrameOptionsMiddleware sends X-Frame-Options; this module
 adds a strict Content-Security-Policy and a Permissions-Policy to every response, refuses
 NUL bytes in addresses, finds the visitor's address behind the proxy for django-axes, and
-renders axes' lock-out page.
+renders axes' lock-out page (the lock-outs themselves: portal/lockouts.py).
 
 A view may state directives of its own in its response's Content-Security-Policy (the
 embeddable timeline its frame-ancestors, journalism/framing.py): they replace the strict
@@ -21,6 +21,8 @@ from django.contrib import admin
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import default_storage
 from django.shortcuts import render
+
+from portal.lockouts import is_address_locked_out
 
 # Features no page of the portal uses: the browser refuses them to every frame and script.
 PERMISSIONS_POLICY = ", ".join(
@@ -173,10 +175,15 @@ def client_ip(request) -> str | None:
 
 def lockout_response(request, response=None, credentials=None):
     """Axes' answer to a locked-out login (AXES_LOCKOUT_CALLABLE): the admin's own page
-    saying why and for how long, with status 429."""
+    saying why (the account from this address, or the address) and for how long, with
+    status 429."""
+    address_locked = is_address_locked_out(request)
     context = {
         **admin.site.each_context(request),
         "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "address_locked": address_locked,
+        "failure_limit": (
+            settings.AXES_ADDRESS_FAILURE_LIMIT if address_locked else settings.AXES_FAILURE_LIMIT
+        ),
     }
     return render(request, "admin/locked_out.html", context, status=429)

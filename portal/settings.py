@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "portal.security.RejectNulBytesMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.static_files.StaticFilesMiddleware",  # WhiteNoise
     # Before sessions, locale and authentication: a cached page is answered without them,
     # and a page to store comes back with their headers (pagecache/middleware.py).
     "pagecache.middleware.PublicPageCacheMiddleware",
@@ -272,6 +272,9 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's health check speaks plain HTTP
+# Who besides signed-in staff reads /healthz's detail (portal/health.py): the bearer of this
+# token. Empty: nobody.
+PORTAL_HEALTH_TOKEN = env_str("PORTAL_HEALTH_TOKEN", "")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
@@ -286,15 +289,19 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLO
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Brute force on the staff login (django-axes): AXES_FAILURE_LIMIT wrong passwords for one
-# account from one address lock that pair out for AXES_COOLOFF_TIME. Tests log in with
-# Client.force_login(), since axes refuses Client.login() without a request.
+# account from one address lock that pair out for AXES_COOLOFF_TIME, and
+# AXES_ADDRESS_FAILURE_LIMIT from one address, whatever the accounts, lock the address
+# (portal/lockouts.py). Tests log in with Client.force_login(), since axes refuses
+# Client.login() without a request.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
+AXES_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "portal.lockouts.AxesHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"

@@ -91,36 +91,71 @@ def test_admin_pages_ask_search_engines_not_to_index_them(client):
     assert "X-Robots-Tag" not in client.get("/robots.txt")
 
 
-@pytest.mark.django_db
-def test_healthz_answers_ok_when_the_database_answers(client):
-    response = client.get("/healthz")
+HEALTH_TOKEN = "a-long-random-token"
+DETAIL = {"status": "ok", "database": "ok", "page_renderer": "none"}
 
-    assert response.status_code == 200
-    assert json.loads(response.content) == {
-        "status": "ok",
-        "database": "ok",
-        "page_renderer": "none",
-    }
+
+def health(client, **headers):
+    response = client.get("/healthz", headers=headers)
     assert "no-cache" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    return response.status_code, json.loads(response.content)
+
+
+@pytest.mark.django_db
+def test_healthz_tells_the_public_only_that_it_is_ok(client, settings, django_user_model):
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN
+    assert health(client) == (200, {"status": "ok"})
+    for wrong in (
+        "Bearer wrong-token",
+        f"Basic {HEALTH_TOKEN}",
+        f"Bearer {HEALTH_TOKEN}x",
+        "Bearer",
+    ):
+        assert health(client, authorization=wrong) == (200, {"status": "ok"}), wrong
+    assert health(client, authorization="Bearer jeton-ğüş") == (200, {"status": "ok"})
+    client.force_login(django_user_model.objects.create_user("reader", is_staff=False))
+    assert health(client) == (200, {"status": "ok"})
+
+
+@pytest.mark.django_db
+def test_healthz_tells_signed_in_staff_the_detail(editor_client):
+    assert health(editor_client) == (200, DETAIL)
+
+
+@pytest.mark.django_db
+def test_healthz_tells_the_bearer_of_the_token_the_detail(client, settings):
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN
+    assert health(client, authorization=f"Bearer {HEALTH_TOKEN}") == (200, DETAIL)
+    assert health(client, authorization=f"bearer  {HEALTH_TOKEN} ") == (200, DETAIL)
+
+
+@pytest.mark.django_db
+def test_healthz_without_a_configured_token_gives_no_one_the_detail_by_token(client, settings):
+    settings.PORTAL_HEALTH_TOKEN = ""
+    assert health(client, authorization="Bearer ") == (200, {"status": "ok"})
+    assert health(client, authorization="Bearer") == (200, {"status": "ok"})
 
 
 @pytest.mark.skipif(
     connection.vendor == "sqlite", reason="Django never closes an in-memory test database"
 )
 @pytest.mark.django_db(transaction=True)
-def test_healthz_answers_503_when_the_database_is_unreachable(client):
+def test_healthz_answers_503_when_the_database_is_unreachable(client, settings):
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN
     real_name = connection.settings_dict["NAME"]
     connection.close()
     # A database that does not exist: the connection fails for real.
     connection.settings_dict["NAME"] = f"{real_name}_missing"
     try:
-        response = client.get("/healthz")
+        public = health(client)
+        detailed = health(client, authorization=f"Bearer {HEALTH_TOKEN}")
     finally:
         connection.close()
         connection.settings_dict["NAME"] = real_name
 
-    assert response.status_code == 503
-    assert json.loads(response.content) == {"status": "error", "database": "unavailable"}
+    assert public == (503, {"status": "error"})
+    assert detailed == (503, {"status": "error", "database": "unavailable"})
 
 
 def test_the_favicon_is_the_sites_emblem(client):

@@ -133,13 +133,15 @@ def test_with_the_queue_unreachable_this_process_renders(committed, render_queue
     assert b"Corrected title" in Client().get(url).content
 
 
-def test_the_health_check_says_whether_a_renderer_runs(render_queue, client, db):
-    assert client.get("/healthz").json()["page_renderer"] == "none"
+def test_the_health_check_says_whether_a_renderer_runs(render_queue, client, db, settings):
+    settings.PORTAL_HEALTH_TOKEN = "health-token"
+    bearer = {"authorization": "Bearer health-token"}
+    assert client.get("/healthz", headers=bearer).json()["page_renderer"] == "none"
     announced = worker(render_queue)
     announced.register_birth()
     rendering.forget_renderer()
     try:
-        assert client.get("/healthz").json() == {
+        assert client.get("/healthz", headers=bearer).json() == {
             "status": "ok",
             "database": "ok",
             "page_renderer": "running",

@@ -1,5 +1,5 @@
-"""Staff sign-in: brute force is stopped per account and address (django-axes), passwords
-must be strong, sessions expire."""
+"""Staff sign-in: brute force is stopped per account and address, and per address whatever
+the accounts (django-axes), passwords must be strong, sessions expire."""
 
 import datetime
 
@@ -70,6 +70,55 @@ def test_behind_a_proxy_lock_out_follows_the_forwarded_address(settings, publish
     attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
     for attempt in range(5):
         sign_in(attacker, "publisher", f"wrong-{attempt}")
+    assert sign_in(attacker, "publisher", STAFF_PASSWORD).status_code == 429
+
+    colleague = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert sign_in(colleague, "publisher", STAFF_PASSWORD).status_code == 302
+
+
+ADDRESS_LIMIT = 6  # below the default 20: each wrong password costs a hashing
+ADDRESS_LOCKED = "Sign-in from your address was locked after 6 failed attempts."
+
+
+@pytest.fixture
+def address_limit(settings):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = ADDRESS_LIMIT
+
+
+def spray(client, count, start=0):
+    """One wrong password for each of `count` accounts: what guessing a common password
+    across the staff looks like."""
+    return [sign_in(client, f"staff{n}", "Summer2024!").status_code for n in range(start, count)]
+
+
+def test_wrong_passwords_over_many_accounts_lock_the_address_for_every_account(
+    publisher, address_limit
+):
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+
+    assert spray(attacker, ADDRESS_LIMIT) == [200] * (ADDRESS_LIMIT - 1) + [429]
+    right = sign_in(attacker, "publisher", STAFF_PASSWORD)
+    assert right.status_code == 429
+    assert ADDRESS_LOCKED in right.content.decode()
+    assert "_auth_user_id" not in attacker.session
+    colleague = Client(REMOTE_ADDR="198.51.100.20")
+    assert sign_in(colleague, "publisher", STAFF_PASSWORD).status_code == 302
+
+
+def test_a_right_password_does_not_clear_the_addresss_failures(publisher, address_limit):
+    """An attacker who holds one account cannot reset the address's count by signing in."""
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+    assert set(spray(attacker, ADDRESS_LIMIT - 1)) == {200}
+    assert sign_in(attacker, "publisher", STAFF_PASSWORD).status_code == 302
+    assert spray(Client(REMOTE_ADDR="203.0.113.7"), ADDRESS_LIMIT, start=ADDRESS_LIMIT - 1) == [429]
+
+
+def test_behind_a_proxy_the_address_lock_follows_the_forwarded_address(
+    settings, publisher, address_limit
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert spray(attacker, ADDRESS_LIMIT)[-1] == 429
     assert sign_in(attacker, "publisher", STAFF_PASSWORD).status_code == 429
 
     colleague = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
