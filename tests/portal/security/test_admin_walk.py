@@ -63,7 +63,7 @@ MODEL_ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._me
 # ------------------------------------------------------------------------------ the data
 
 
-@dataclass
+@dataclass(repr=False)  # a failure's report names the role and URL; the whole walk is noise
 class Walk:
     users: dict
     permissions: dict  # role → {"app_label.codename"}
