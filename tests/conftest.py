@@ -1,16 +1,13 @@
 import os
-from importlib import import_module
-from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
 from tests.helpers.forms import form_data
+from tests.helpers.migrated_rows import ensure_site_footer, ensure_staff_roles
 
 pytest_plugins = ["tests.helpers.visit_states"]
 
@@ -119,24 +116,14 @@ def showcase(db, site_footer):
 def site_footer(staff_roles):
     """The footer's office and notices, and the roles' rights on them. Their migration made
     them, but a transactional test's flush empties every table: made again by its code."""
-    from public.models import Notice
-
-    if Notice.objects.exists():
-        return
-    defaults = import_module("public.migrations.0002_default_footer")
-    state = MigrationLoader(connection).project_state(("public", "0002_default_footer"))
-    defaults.create_defaults(state.apps, SimpleNamespace(connection=connection))
+    ensure_site_footer()
 
 
 @pytest.fixture
 def staff_roles(db):
     """The Editor and Publisher groups. Their migration made them, but a transactional
     test's flush empties every table, so they are made again by the same code."""
-    if Group.objects.filter(name="Publisher").exists():
-        return
-    roles = import_module("sistercities.migrations.0002_staff_roles")
-    state = MigrationLoader(connection).project_state(("sistercities", "0002_staff_roles"))
-    roles.create_roles(state.apps, SimpleNamespace(connection=connection))
+    ensure_staff_roles()
 
 
 def _staff(django_user_model, role):
