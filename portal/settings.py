@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "showcase",
     "reports",
     "axes",
+    "portal",
 ]
 
 MIDDLEWARE = [
