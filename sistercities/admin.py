@@ -6,7 +6,11 @@ static/vendor/) with django-simple-history's history and revert views.
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
+from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -16,8 +20,9 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
-from sistercities.admin_widgets import SafeAutocompleteMixin
+from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
+from sistercities.documents import download
 from sistercities.models import (
     City,
     CooperationArea,
@@ -186,3 +191,29 @@ class ProtocolAdmin(ContentAdmin):
     autocomplete_fields = ("relationship", "areas", "sources")
     prepopulated_fields = {"slug": ("title_tr",)}
     inlines = (SignatoryInline,)
+
+    def get_urls(self):
+        document = path(
+            "<path:object_id>/document/",
+            self.admin_site.admin_view(self.document_view),
+            name="sistercities_protocol_document",
+        )
+        return [document, *super().get_urls()]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            kwargs["widget"] = DocumentInput(self._document_url)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def _document_url(self, file) -> str:
+        name = f"{self.admin_site.name}:sistercities_protocol_document"
+        return reverse(name, args=[quote(file.instance.pk)])
+
+    def document_view(self, request, object_id):
+        """The scanned document, to staff who may view the protocol, published or not."""
+        protocol = self.get_object(request, unquote(object_id))
+        if protocol is None:
+            raise Http404
+        if not self.has_view_permission(request, protocol):
+            raise PermissionDenied
+        return download(protocol)
