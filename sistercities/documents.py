@@ -196,8 +196,8 @@ def _is_active(obj) -> bool:
     stack = [(obj, 0)]
     while stack:
         current, depth = stack.pop()
-        if depth > _MAX_DEPTH:
-            return True
+        if depth > _MAX_DEPTH:  # deeper than any real file nests
+            raise _reject("unreadable_pdf")
         if isinstance(current, DictionaryObject):  # streams too: their dictionary
             if not ACTIVE_KEYS.isdisjoint(current.keys()):
                 return True
@@ -214,13 +214,11 @@ def download(protocol) -> FileResponse:
     content is, read through the storage whichever it is (a file stored before documents
     were checked included). Never cached: whoever may see it is decided at each request,
     and the page cache stores no streamed response."""
-    if not protocol.document:
+    storage, name = protocol.document.storage, protocol.document.name
+    if not name or not storage.exists(name):  # none, or named in the row but not stored
         raise Http404
-    try:
-        file = protocol.document.storage.open(protocol.document.name, "rb")
-        kind = _kind_of_file(file)
-    except OSError:  # named in the row, missing from the storage
-        raise Http404 from None
+    file = storage.open(name, "rb")
+    kind = _kind_of_file(file)
     response = FileResponse(
         file,
         as_attachment=True,

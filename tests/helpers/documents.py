@@ -2,6 +2,10 @@
 a correct cross-reference table (a plain one, one that runs JavaScript when opened, one
 that carries another file, one cut short), and the other kinds to refuse or accept."""
 
+import io
+
+from pypdf import PdfReader, PdfWriter
+
 from tests.helpers.photos import jpeg, png, svg
 
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
@@ -57,6 +61,14 @@ def pdf_with_embedded_file() -> bytes:
             % (len(payload), payload),
         ),
     )
+
+
+def encrypted_pdf(user_password: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(clean_pdf())))
+    writer.encrypt(user_password, "owner password", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def truncated_pdf() -> bytes:

@@ -10,12 +10,19 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from weasyprint import HTML
 
-from sistercities.documents import MESSAGES, check_document
+from sistercities.documents import MESSAGES, PDF, check_document
 from sistercities.models import Protocol
 from sistercities.services import instance_sync
 from tests.factories import ProtocolFactory
-from tests.helpers.documents import ACCEPTED, REFUSED, clean_pdf, pdf_with_javascript
+from tests.helpers.documents import (
+    ACCEPTED,
+    REFUSED,
+    clean_pdf,
+    encrypted_pdf,
+    pdf_with_javascript,
+)
 from tests.helpers.photos import png
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +115,23 @@ def test_a_scan_of_more_pixels_than_the_limit_is_refused(settings):
     with pytest.raises(ValidationError) as refused:
         check_document(png((101, 100)))
     assert refused.value.messages == [message("too_many_pixels", limit="0.01")]
+
+
+def test_pdfs_of_real_writers_are_accepted():
+    assert check_document(HTML(string="<h1>Protocol</h1>").write_pdf()) is PDF
+    assert check_document(encrypted_pdf("")) is PDF  # opens without a password
+
+
+def test_a_pdf_that_asks_for_a_password_is_refused():
+    with pytest.raises(ValidationError) as refused:
+        check_document(encrypted_pdf("secret"))
+    assert refused.value.messages == [message("encrypted_pdf")]
+
+
+def test_a_history_rows_stored_name_is_not_read():
+    """The history table keeps the document's name as text, validators and all."""
+    field = Protocol.history.model._meta.get_field("document")
+    field.run_validators("protocols/0123456789abcdef0123456789abcdef.pdf")
 
 
 def test_a_sync_such_as_the_showcase_loader_validates_the_document(protocol):
