@@ -17,9 +17,10 @@ content types and permissions are referred to by natural key; content keeps its 
 every address (a photo's page names its id) stays the same.
 
 An archive is restored only into a database without content, after every file has been
-checked against the manifest, in one transaction; PostgreSQL's sequences are then moved
-past the restored ids. The footer's rows, which a new database has from its migrations,
-are replaced by the archive's where it holds them.
+checked against the manifest and each protocol's scanned document as an upload is, in one
+transaction; PostgreSQL's sequences are then moved past the restored ids. The footer's
+rows, which a new database has from its migrations, are replaced by the archive's where it
+holds them.
 """
 
 import datetime
@@ -38,6 +39,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
@@ -47,6 +49,8 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sistercities.documents import check_document
+
 FORMAT = "sistercities-archive"
 VERSION = 1
 MANIFEST = "manifest.json"
@@ -55,6 +59,7 @@ MEDIA = "media/"
 CONTENT_APPS = ("sistercities", "visits")
 # Rows a new database already holds, as its migrations' defaults; an archive replaces them.
 SITE_TEXT_APPS = ("public",)
+PROTOCOL = "sistercities.protocol"
 CHUNK = 1024 * 1024
 
 
@@ -187,6 +192,7 @@ def import_archive(path: Path) -> Restored:
             rows = json.loads(bundle.read(DATA))
             _check_counts(rows, manifest)
             _check_database_is_empty()
+            _check_documents(bundle, rows)
             media = _media_to_write(bundle, manifest)
             new_accounts = _restore(bundle, rows, media)
     except zipfile.BadZipFile as error:
@@ -266,6 +272,25 @@ def _check_database_is_empty() -> None:
                 )
                 % {"things": model._meta.verbose_name_plural}
             )
+
+
+def _check_documents(bundle: zipfile.ZipFile, rows: list[dict]) -> None:
+    """Each protocol's scanned document passes the checks an upload does: a restore is no
+    way around them (sistercities/documents.py)."""
+    members = set(bundle.namelist())
+    for row in rows:
+        name = row.get("fields", {}).get("document") if row.get("model") == PROTOCOL else ""
+        if not name or MEDIA + name not in members:
+            continue
+        with bundle.open(MEDIA + name) as member:
+            data = member.read(settings.PROTOCOL_DOCUMENT_MAX_UPLOAD_BYTES + 1)
+        try:
+            check_document(data)
+        except ValidationError as error:
+            raise ArchiveError(
+                _("The scanned document %(name)s of the protocol %(slug)s is refused: %(reason)s")
+                % {"name": name, "slug": row["fields"].get("slug"), "reason": error.messages[0]}
+            ) from None
 
 
 def _media_to_write(bundle: zipfile.ZipFile, manifest: dict) -> list[str]:

@@ -216,14 +216,20 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 # Limits of a photo upload (visits/images.py): file size, and pixels read from the header.
 PHOTO_MAX_UPLOAD_BYTES = env_int("PORTAL_PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env_int("PORTAL_PHOTO_MAX_PIXELS", 40_000_000)
+# The largest scanned protocol accepted (sistercities/documents.py); a scan as an image
+# keeps to PHOTO_MAX_PIXELS.
+PROTOCOL_DOCUMENT_MAX_UPLOAD_BYTES = env_int(
+    "PORTAL_PROTOCOL_DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024
+)
 
 
 def _media_storage() -> dict:
     """Uploaded files: a local folder, or S3-compatible object storage (django-storages).
 
-    In the bucket only photos/renditions/ (and cities/, protocols/ if wanted) are public;
-    photo originals and press copies stay private: grant public read by prefix in the
-    bucket policy, so URLs need no signature and cached pages never hold expiring links.
+    In the bucket only photos/renditions/ (and cities/ if wanted) are public; photo
+    originals, press copies and protocols/ stay private (the portal serves a protocol's
+    document to whoever may see it): grant public read by prefix in the bucket policy, so
+    URLs need no signature and cached pages never hold expiring links.
     """
     kind = env_str("DJANGO_MEDIA_STORAGE", "local")
     if kind == "local":

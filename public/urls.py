@@ -15,6 +15,7 @@ urlpatterns = [
     path(_("relationships/<slug:slug>/"), views.relationship_detail, name="relationship-detail"),
     path(_("cities/<slug:slug>/"), views.city_detail, name="city-detail"),
     path(_("protocols/<slug:slug>/"), views.ProtocolDetailView.as_view(), name="protocol-detail"),
+    path(_("protocols/<slug:slug>/document/"), views.protocol_document, name="protocol-document"),
     path(_("search/"), views.search, name="search"),
     path(_("privacy/"), views.notice, {"kind": NoticeKind.PRIVACY}, name="privacy"),
     path(

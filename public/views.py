@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from pagecache.tags import ALL, page_shows
@@ -29,6 +30,7 @@ from public.timeline import (
     timeline_page,
     year_parameter,
 )
+from sistercities.documents import download
 from sistercities.models import (
     City,
     FormerCityName,
@@ -248,6 +250,14 @@ class ProtocolDetailView(DetailView):
                 "sources",
             )
         )
+
+
+@require_safe
+def protocol_document(request, slug):
+    """A published protocol's scanned document, as a download (staff get any protocol's
+    from its admin page)."""
+    protocol = get_object_or_404(Protocol.objects.published().only("slug", "document"), slug=slug)
+    return download(protocol)
 
 
 def notice(request, kind):

@@ -7,10 +7,11 @@ the public sees, on any of their pages, passes sistercities.publishing.
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -22,8 +23,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from sistercities import publishing
 from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
-from sistercities.admin_widgets import SafeAutocompleteMixin
+from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
+from sistercities.documents import download
 from sistercities.models import (
     City,
     CooperationArea,
@@ -225,3 +227,29 @@ class ProtocolAdmin(ContentAdmin):
     autocomplete_fields = ("relationship", "areas", "sources")
     prepopulated_fields = {"slug": ("title_tr",)}
     inlines = (SignatoryInline,)
+
+    def get_urls(self):
+        document = path(
+            "<path:object_id>/document/",
+            self.admin_site.admin_view(self.document_view),
+            name="sistercities_protocol_document",
+        )
+        return [document, *super().get_urls()]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            kwargs["widget"] = DocumentInput(self._document_url)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def _document_url(self, file) -> str:
+        name = f"{self.admin_site.name}:sistercities_protocol_document"
+        return reverse(name, args=[quote(file.instance.pk)])
+
+    def document_view(self, request, object_id):
+        """The scanned document, to staff who may view the protocol, published or not."""
+        protocol = self.get_object(request, unquote(object_id))
+        if protocol is None:
+            raise Http404
+        if not self.has_view_permission(request, protocol):
+            raise PermissionDenied
+        return download(protocol)

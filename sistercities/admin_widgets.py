@@ -54,3 +54,26 @@ class SafeAutocompleteMixin:
                 AutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using")),
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class _Download:
+    """A stored file as the file widget shows it: its name, and where staff download it."""
+
+    def __init__(self, file, url: str):
+        self.name, self.url = file.name, url
+
+    def __str__(self):
+        return self.name
+
+
+class DocumentInput(widgets.AdminFileWidget):
+    """A file input whose current file links to an admin view that serves it, not to the
+    storage's address (a local folder serves no such file; a bucket's would be public)."""
+
+    def __init__(self, url_of, attrs=None):
+        super().__init__(attrs)
+        self.url_of = url_of  # the stored file → its download address
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return _Download(value, self.url_of(value)) if value else value

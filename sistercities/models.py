@@ -15,6 +15,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from sistercities import documents
 from sistercities.addresses import slug_url
 from sistercities.mentions import named_publicly
 from sistercities.partial_dates import PartialDate, PartialDateField
@@ -535,7 +536,16 @@ class Protocol(models.Model):
     signed_on = PartialDateField(_("signed on"))
     signed_at = models.CharField(_("place of signing"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    document = models.FileField(_("scanned document"), upload_to="protocols/", blank=True)
+    document = documents.DocumentField(
+        _("scanned document"),
+        upload_to="protocols/",
+        blank=True,
+        validators=[documents.validate_document],
+        help_text=_(
+            "A PDF without scripts or attached files, or a JPEG or PNG scan. The public may "
+            "download it while the relationship is published."
+        ),
+    )
     council_decision_number = models.CharField(
         _("council decision number"), max_length=50, blank=True
     )

@@ -1,9 +1,9 @@
 """Photos: what an upload must be to be accepted, and the copies the public gets.
 
-An upload is judged by its content, never its name: Pillow must recognise it as JPEG, PNG or
-WebP, its header must declare no more pixels than the limit (checked before anything is
-decoded), its data must verify and decode to the end, and it must not carry a second file
-(a ZIP or JAR archive, HTML, script or PHP) or, for PNG and WebP, anything after the image.
+An upload is judged by its content, never its name, by the checks photos share with
+protocols' scanned pages (sistercities/image_checks.py): Pillow must recognise it as JPEG,
+PNG or WebP within the pixel limit, it must verify and decode to the end, and carry no
+second file.
 
 The public never gets the original. It gets renditions made once, when the photo is saved:
 upright (EXIF orientation applied), in sRGB, without EXIF, GPS, XMP, IPTC or comments, at a
@@ -14,11 +14,7 @@ so the same storage settings serve a local folder or S3-compatible object storag
 
 import hashlib
 import io
-import re
-import struct
 import uuid
-import warnings
-import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
 
+from sistercities.image_checks import ImageProblem, check_image, open_within, read_upload
+
 # Pillow's readers tried on an upload, and only these. The JPEG reader also opens the
 # multi-picture JPEGs (MPO) many cameras and phones write.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
@@ -39,13 +37,6 @@ RENDITION_WIDTHS = (320, 640, 1024, 1600)
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
 PRESS_JPEG_QUALITY = 92
-
-# Another file hidden inside the image: markup or script a browser or server could run.
-# Each pattern is long enough that compressed image data does not produce it by chance.
-_HIDDEN_MARKUP = re.compile(
-    rb"<(?:script|html|body|iframe|object|embed)[\s/>]|<\?php\s|<!doctype\s", re.IGNORECASE
-)
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 MESSAGES = {
     "too_large": _("This file is %(size)s; a photo may be at most %(limit)s."),
@@ -67,14 +58,6 @@ def _reject(code: str, **params) -> ValidationError:
     return ValidationError(MESSAGES[code], code=code, params=params or None)
 
 
-def read_upload(file) -> bytes:
-    """The whole upload, leaving the file at its start for whoever saves it next."""
-    file.seek(0)
-    data = file.read()
-    file.seek(0)
-    return data
-
-
 def original_name(instance, filename: str) -> str:
     """Where an upload is kept: a private prefix the public URLs never point to, and a
     random name that tells nothing of the photographer's file name."""
@@ -87,22 +70,15 @@ def original_name(instance, filename: str) -> str:
 def open_checked(data: bytes) -> Image.Image:
     """Open an image of an accepted format and size, having read only its header."""
     try:
-        with warnings.catch_warnings():
-            # Pillow only warns up to 179 megapixels; our own limit below decides.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
-    except Image.DecompressionBombError:
-        raise _reject("too_many_pixels", limit=_megapixels()) from None
-    except (OSError, SyntaxError, ValueError):  # UnidentifiedImageError is an OSError
-        raise _reject("not_an_image") from None
-    if image.width * image.height > settings.PHOTO_MAX_PIXELS:
-        image.close()
-        raise _reject("too_many_pixels", limit=_megapixels())
-    return image
+        return open_within(data, ACCEPTED_FORMATS, settings.PHOTO_MAX_PIXELS)
+    except ImageProblem as problem:
+        raise _refusal(problem) from None
 
 
-def _megapixels() -> str:
-    return f"{settings.PHOTO_MAX_PIXELS / 1_000_000:g}"
+def _refusal(problem: ImageProblem) -> ValidationError:
+    if problem.code == "too_many_pixels":
+        return _reject(problem.code, limit=f"{settings.PHOTO_MAX_PIXELS / 1_000_000:g}")
+    return _reject(problem.code)
 
 
 def validate_photo(file) -> None:
@@ -116,46 +92,10 @@ def validate_photo(file) -> None:
             size=filesizeformat(file.size),
             limit=filesizeformat(settings.PHOTO_MAX_UPLOAD_BYTES),
         )
-    data = read_upload(file)
-    with open_checked(data) as image:
-        image_format = image.format
-        try:
-            image.verify()
-        except Exception:  # Pillow raises many kinds for a damaged file.
-            raise _reject("corrupt") from None
-    # verify() leaves the image unusable and does not decode pixels: decode a fresh copy.
-    with open_checked(data) as image:
-        try:
-            image.load()
-        except Exception:
-            raise _reject("corrupt") from None
-    if _carries_another_file(data, image_format):
-        raise _reject("hidden_content")
-
-
-def _carries_another_file(data: bytes, image_format: str) -> bool:
-    """A polyglot: markup or script anywhere, a ZIP/JAR read from the end (GIFAR-style), or
-    bytes after the end of a PNG or WebP image. Bytes after a JPEG are allowed otherwise:
-    cameras and phones put second pictures, previews and motion clips there."""
-    if _HIDDEN_MARKUP.search(data) or zipfile.is_zipfile(io.BytesIO(data)):
-        return True
-    if image_format == "PNG":
-        return _png_end(data) != len(data)
-    if image_format == "WEBP":
-        riff_size = struct.unpack("<I", data[4:8])[0]
-        return len(data) > 8 + riff_size + (riff_size % 2)
-    return False
-
-
-def _png_end(data: bytes) -> int:
-    """The offset just after the IEND chunk of a verified PNG."""
-    offset = len(_PNG_SIGNATURE)
-    while offset + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        offset += 12 + length  # length and type, data, CRC
-        if kind == b"IEND":
-            return offset
-    return offset
+    try:
+        check_image(read_upload(file), ACCEPTED_FORMATS, settings.PHOTO_MAX_PIXELS)
+    except ImageProblem as problem:
+        raise _refusal(problem) from None
 
 
 # Renditions ---------------------------------------------------------------------------

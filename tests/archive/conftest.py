@@ -15,6 +15,7 @@ from django.utils import translation
 from archive.transfer import archived_models
 from showcase.services import showcase_load
 from sistercities.models import City, Protocol
+from tests.helpers.documents import clean_pdf
 from tests.helpers.forms import form_data
 from tests.helpers.photos import camera_jpeg, png, upload
 from visits.models import Photo, Visit
@@ -45,7 +46,7 @@ def record(db, client, django_user_model):
     city = City.objects.home()
     city.coat_of_arms.save("osmangazi.png", ContentFile(png((60, 80))))
     protocol = Protocol.objects.first()
-    protocol.document.save("protocol.pdf", ContentFile(b"%PDF-1.4\n% the signed scan\n"))
+    protocol.document.save("protocol.pdf", ContentFile(clean_pdf()))
 
     publisher = django_user_model.objects.create_user(username="publisher", is_staff=True)
     publisher.groups.add(Group.objects.get(name="Publisher"))

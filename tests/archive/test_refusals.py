@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from archive.transfer import stored_files
 from sistercities.models import City
+from tests.helpers.documents import pdf_with_javascript
 from visits.models import Visit
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,12 @@ def unlisted_file(members):
     members["media/photos/renditions/shell.php"] = b"<?php system($_GET['c']); ?>"
 
 
+def scripted_document(members):
+    """A protocol's document replaced by one that runs JavaScript, its checksum updated."""
+    name = next(name for name in members if name.startswith("media/protocols/"))
+    add_listed(members, name, pdf_with_javascript())
+
+
 def escaping_path(members):
     add_listed(members, "media/../../outside.txt", b"outside the media folder")
 
@@ -86,6 +93,11 @@ def escaping_path(members):
         (manifest_edit(lambda m: m.update(format="other")), "The archive is other version 1"),
         (unlisted_file, "shell.php is in the archive but not in its manifest"),
         (escaping_path, "outside.txt would be written outside the media folder"),
+        (
+            scripted_document,
+            r"The scanned document protocols/\w+\.pdf of the protocol .+ is "
+            "refused: This PDF contains JavaScript",
+        ),
         (manifest_edit(lambda m: m["counts"].update({"visits.visit": 7})), "counts"),
     ],
 )

@@ -222,6 +222,7 @@ PATTERNS = {
     "sistercities:relationship-detail": {"slug": RELATIONSHIP},
     "sistercities:city-detail": {"slug": "konaev"},
     "sistercities:protocol-detail": {"slug": "a-protocol"},
+    "sistercities:protocol-document": {"slug": "a-protocol"},
     "sistercities:search": {},
     "visits:visit-list": {},
     "visits:visit-detail": {"slug": VISIT},

@@ -89,6 +89,7 @@ SLUGGED = [
     "sistercities:relationship-detail",
     "sistercities:city-detail",
     "sistercities:protocol-detail",
+    "sistercities:protocol-document",
     "visits:visit-detail",
     "journalism:relationship-feed",
     "journalism:timeline-json",
