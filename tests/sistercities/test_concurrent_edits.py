@@ -225,7 +225,7 @@ def test_message_is_in_the_language_of_the_admin(editor_browser, publisher_brows
 
 @pytest.mark.parametrize("digit", ["¹", "٣", "99999999999999999999"])
 def test_a_token_of_other_digits_counts_as_the_oldest(editor_browser, digit):
-    """"¹".isdigit() is true, but int() refuses it: such a token was a server error."""
+    """A token part "¹" passed str.isdigit() and then failed int(): a server error."""
     city = CityFactory(slug="konaev", name_en="Kapchagay", country="KZ")
     url = reverse("admin:sistercities_city_change", args=[city.pk])
     form = opened(editor_browser, url)
