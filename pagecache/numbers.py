@@ -9,6 +9,8 @@ reads the numbers of a page's query with it (pagecache.query).
 
 # Long enough for any id or count, short enough to stay within a signed 64-bit integer.
 MAX_DIGITS = 18
+# The largest id a row can have (a bigint column's largest value).
+MAX_ID = 2**63 - 1
 
 
 def parse_int(text: str | None, *, minimum: int, maximum: int) -> int | None:

@@ -16,6 +16,7 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
+from sistercities.admin_numbers import HistoryIdsGuard
 from sistercities.admin_widgets import SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
 from sistercities.models import (
@@ -46,7 +47,9 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
     )
 
 
-class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(
+    HistoryIdsGuard, SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
     a page someone else saved since it was opened is not saved over them
     (sistercities/concurrent_edits.py)."""

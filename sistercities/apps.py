@@ -12,7 +12,7 @@ class SisterCitiesConfig(AppConfig):
 
         from pagecache import invalidation
         from sistercities import page_tags
-        from sistercities.admin_dates import guard_date_hierarchies
+        from sistercities.admin_numbers import guard_date_hierarchies
         from sistercities.home_city import forget_home_city
 
         invalidation.follow(self.label, page_tags.tags_of, page_tags.withdraws)

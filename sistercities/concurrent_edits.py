@@ -22,12 +22,11 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.models import HistoricalChanges
 from simple_history.utils import get_history_model_for_model
 
-from pagecache.numbers import parse_int
+from pagecache.numbers import MAX_ID, parse_int
 
 TOKEN_FIELD = "edit_token"
 # Saves listed per kind of object; older ones are summed up by the latest.
 MAX_LISTED = 5
-MAX_ID = 2**63 - 1  # a history row's id, of a bigint column at most
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter
 from django.utils import translation
 from hypothesis import given
@@ -69,9 +69,17 @@ class Page:
 
 
 def url_patterns(patterns=None, namespace="", converters=None):
-    """(namespaced name, converters of its path) of every named URL pattern."""
+    """(namespaced name, converters of its path by name, None for a regex group) of every
+    named URL pattern."""
     for entry in get_resolver().url_patterns if patterns is None else patterns:
-        found = {**(converters or {}), **getattr(entry.pattern, "converters", {})}
+        groups = getattr(entry.pattern, "regex", None)
+        found = {
+            **(converters or {}),
+            # A re_path's groups: by name, or by position (0, 1, …) where unnamed.
+            **dict.fromkeys(groups.groupindex if groups else ()),
+            **dict.fromkeys(range(groups.groups - len(groups.groupindex)) if groups else ()),
+            **getattr(entry.pattern, "converters", {}),
+        }
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from url_patterns(entry.url_patterns, inner, found)
@@ -194,7 +202,50 @@ def test_oembed_refuses_a_size_that_is_not_ascii_digits(visitor, size):
     assert b"maxheight" in response.content
 
 
-# The admin's date drill-down
+# The admin's addresses and its date drill-down
+
+ADMIN_NAMESPACES = ("admin:", "relationship-import:", "reports-admin:")
+
+
+def admin_paths_with_parts() -> list[tuple[str, str]]:
+    """(name, address with each of its parts a placeholder) of the admin's addresses that
+    name an object, a version or a token."""
+    found = []
+    for name, converters in url_patterns():
+        if not (name.startswith(ADMIN_NAMESPACES) and converters):
+            continue
+        with translation.override("en"):
+            try:
+                if all(isinstance(key, int) for key in converters):
+                    path = reverse(name, args=["424242"] * len(converters))
+                else:
+                    path = reverse(name, kwargs=dict.fromkeys(converters, "424242"))
+                found.append((name, path))
+            except NoReverseMatch:  # a part of fixed choices, such as an app's label
+                continue
+    return found
+
+
+ADMIN_PATHS = admin_paths_with_parts()
+
+
+def test_the_probes_numbers_in_every_admin_address(superuser_client):
+    assert any("/history/424242/" in path for _, path in ADMIN_PATHS)
+    for name, path in ADMIN_PATHS:
+        for value in ("¹", "99999999999999999999"):
+            count("numbers in every admin address")
+            response = superuser_client.get(path.replace("424242", quote(value, safe="")))
+            assert response.status_code < 500, (name, value)
+
+
+@BOUNDED
+@given(target=st.sampled_from(ADMIN_PATHS), value=numberish)
+def test_any_numbers_in_any_admin_address(superuser_client, target, value):
+    count("numbers in any admin address")
+    name, path = target
+    response = superuser_client.get(path.replace("424242", quote(value, safe="")))
+    assert response.status_code < 500, (name, value)
+
 
 HIERARCHIES = [
     model_admin for model_admin in admin.site._registry.values() if model_admin.date_hierarchy
