@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from journalism.exports import open_data
 from journalism.feeds import publisher_name
 from journalism.framing import framable
+from pagecache.numbers import MAX_DIGITS, parse_int
 from pagecache.tags import page_shows
 from public.timeline import former_names_in_order, timeline_page
 from sistercities.models import Relationship
@@ -27,6 +28,8 @@ from sistercities.page_tags import relationship_tag
 EMBED_ENTRIES = 8
 WIDTH, HEIGHT = 560, 640  # the frame's size unless the consumer asks for a smaller one
 SMALLEST = 200
+# A larger size asked for gets the frame's own; any number parse_int reads may be asked.
+ANY_SIZE = 10**MAX_DIGITS - 1
 TIMELINE_VIEW = "sistercities:relationship-detail"
 
 
@@ -128,9 +131,8 @@ def _size(request, name: str, largest: int) -> int | None:
     raw = request.GET.get(name, "")
     if not raw:
         return largest
-    if not raw.isdigit() or int(raw) < SMALLEST:
-        return None
-    return min(largest, int(raw))
+    size = parse_int(raw, minimum=SMALLEST, maximum=ANY_SIZE)
+    return None if size is None else min(largest, size)
 
 
 def oembed(request):

@@ -28,6 +28,7 @@ from django.utils.translation import get_language_from_path
 
 from pagecache import freshness, local_copies, registry, rendering
 from pagecache.accept_encoding import preferred_coding
+from pagecache.query import Query, query_of
 from pagecache.schedule import publication_times
 from pagecache.tags import ALL, LISTS, coming_versions, tag_versions, version_key
 
@@ -88,12 +89,17 @@ class PublicPageCacheMiddleware:
         # versions of its tags come in one round trip. Only a hint: a page whose tags
         # differ costs a second one.
         self.tags_of_page: dict[str, tuple[str, ...]] = {}
-        # Whether each address seen is a public page's: resolving it costs more than a hit.
-        self.public_paths: dict[str, bool] = {}
+        # The parameters each public page seen reads (None for the addresses of other
+        # pages): resolving an address costs more than a hit.
+        self.public_paths: dict[str, Query | None] = {}
 
     def __call__(self, request):
-        lookup = settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD")
-        if not (lookup and _is_anonymous(request) and self._is_public_path(request.path_info)):
+        reading = request.method in ("GET", "HEAD")
+        query = self._public_query(request.path_info) if reading else None
+        if query is not None:
+            _keep_only(request, query)
+        lookup = settings.PORTAL_PAGE_CACHE and reading
+        if not (lookup and _is_anonymous(request) and query is not None):
             return self._answer(request, self.get_response(request))
         key = _page_key(request)
         render = request.META.get(rendering.RENDER)
@@ -144,13 +150,14 @@ class PublicPageCacheMiddleware:
                 return _conditional(request, waited), None, versions
         return None, token, versions
 
-    def _is_public_path(self, path: str) -> bool:
-        public = self.public_paths.get(path)
-        if public is None:
+    def _public_query(self, path: str) -> Query | None:
+        """The parameters the public page at `path` reads; None where it is no public page."""
+        if path not in self.public_paths:
             if len(self.public_paths) >= MAX_REMEMBERED_PAGES:
                 self.public_paths.clear()
-            public = self.public_paths[path] = _is_public(_match(path))
-        return public
+            match = _match(path)
+            self.public_paths[path] = query_of(match.func) if _is_public(match) else None
+        return self.public_paths[path]
 
     def _render_lock(self, key: str, token: str) -> str | None:
         """The token a render without a reader renders under; None to skip the page:
@@ -258,9 +265,19 @@ def _is_shareable(request, response) -> bool:
     )
 
 
+def _keep_only(request, query: Query) -> None:
+    """Give the page only the parameters it reads, in their canonical form
+    (pagecache.query): its key, the address it is rendered again at, and the page itself
+    then depend on nothing else in the query string."""
+    canonical = query.canonical(request.GET)
+    request.GET = canonical
+    request.META["QUERY_STRING"] = canonical.urlencode()
+
+
 def _page_key(request) -> str:
     """The address names the page and, by its prefix, its language ("-" where it has none:
-    such pages are the same in every language)."""
+    such pages are the same in every language); its query holds only the parameters the
+    page reads (_keep_only)."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"page:{get_language_from_path(request.path_info) or '-'}:{digest}"

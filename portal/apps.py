@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class PortalConfig(AppConfig):
-    """The configuration package as an app, last: what it changes in other apps' admin is
-    in place before anything reads the admin's registry."""
+    """The configuration package as an app, last: once every app's admin module is
+    imported, it adjusts the admin's registry before anything reads it."""
 
     name = "portal"
 
@@ -11,5 +11,7 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
 
         from portal import axes_admin
+        from sistercities.admin_numbers import guard_date_hierarchies
 
         axes_admin.register(admin.site)
+        guard_date_hierarchies(admin.site)

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import path
 
 from journalism.embeds import oembed
+from pagecache.query import Query, number, reads
 from portal.health import healthz
 from portal.sitemaps import SITEMAPS, robots_txt
 
@@ -18,8 +19,11 @@ def favicon(request):
     return redirect(static("img/emblem.svg"), permanent=True)
 
 
+# Django's sitemap, a page of SITEMAPS at a time (?p=, from 1).
+sitemap_pages = reads(Query(p=number(1, 100_000)))(sitemap)
+
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_pages, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),

@@ -18,9 +18,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from pagecache.numbers import parse_int
+from pagecache.query import Choices, Query, Single, number, reads, text
 from pagecache.tags import ALL, page_shows
 from public.models import Notice
 from public.timeline import (
+    UNDATED,
     Kind,
     Page,
     TimelineEntry,
@@ -116,6 +119,22 @@ class RelationshipListView(ListView):
         return _relationships()
 
 
+def _timeline_year(text: str) -> str | None:
+    """?year= of a timeline page: a year, or the entries without a date."""
+    if text == UNDATED:
+        return UNDATED
+    year = parse_int(text, minimum=1, maximum=9999)
+    return None if year is None else year_parameter(year)
+
+
+TIMELINE_QUERY = Query(
+    kind=Choices(tuple(Kind.values)),
+    year=Single(_timeline_year),
+    part=number(1, 100_000),
+)
+
+
+@reads(TIMELINE_QUERY)
 def relationship_detail(request, slug):
     """The relationship's timeline, year by year, filtered by kind through ?kind=…, a page
     of years at a time through ?year=… (and &part=… for a year too long for one page)."""
@@ -132,13 +151,10 @@ def relationship_detail(request, slug):
         [relationship.home_city, relationship.partner_city], former_names_in_order()
     )
     page_shows(request, relationship_tag(relationship.pk))
-    chosen = [kind for kind in request.GET.getlist("kind") if kind in Kind.values]
-    part = request.GET.get("part", "")
+    query = TIMELINE_QUERY.read(request.GET)
+    chosen = query["kind"]
     timeline = timeline_page(
-        relationship,
-        kinds=chosen or None,
-        year=request.GET.get("year"),
-        part=int(part) if part.isdigit() else None,
+        relationship, kinds=chosen or None, year=query["year"], part=query["part"]
     )
     return render(
         request,
@@ -267,8 +283,12 @@ def notice(request, kind):
     return render(request, "public/notice.html", {"notice": get_object_or_404(Notice, kind=kind)})
 
 
+SEARCH_QUERY = Query(q=text())
+
+
+@reads(SEARCH_QUERY)
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = SEARCH_QUERY.read(request.GET)["q"] or ""
     results = None
     if len(query) >= SEARCH_MIN_LENGTH:
         results = _search(query)

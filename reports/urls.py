@@ -4,6 +4,7 @@ quoted in a council's minutes reads the same in each."""
 
 from django.urls import path, register_converter
 
+from pagecache.numbers import parse_int
 from reports import views
 
 
@@ -11,7 +12,10 @@ class YearConverter:
     regex = "[0-9]{4}"
 
     def to_python(self, value: str) -> int:
-        return int(value)
+        year = parse_int(value, minimum=1, maximum=9999)
+        if year is None:
+            raise ValueError(value)  # the address matches no page: 404
+        return year
 
     def to_url(self, value: int) -> str:
         return f"{value:04d}"

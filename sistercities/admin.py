@@ -8,7 +8,7 @@ the public sees, on any of their pages, passes sistercities.publishing.
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.http import Http404
 from django.urls import path, reverse
@@ -22,6 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from sistercities import publishing
+from sistercities.admin_numbers import HistoryIdsGuard
 from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
 from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
@@ -54,7 +55,9 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
     )
 
 
-class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(
+    HistoryIdsGuard, SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
     a page someone else saved since it was opened is not saved over them
     (sistercities/concurrent_edits.py); a change of publication needs the Publisher
@@ -87,21 +90,12 @@ class ContentAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationA
         publishing.check_save(user=request.user, instance=obj)
         super().save_model(request, obj, form, change)
 
-    def history_view(self, request, object_id, extra_context=None):
-        """An id the key column cannot hold is no object: 404, not a failed query."""
-        try:
-            self.model._meta.pk.to_python(unquote(object_id))
-        except ValidationError:
-            raise Http404 from None
-        return super().history_view(request, object_id, extra_context)
-
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Reverting is changing: the revert page needs the change permission on the
         object (django-simple-history asks for view or change), and its form passes the
         publication rule like the change page's. The version is restored in one
-        transaction, as the change page saves, so that its check can lock the row."""
-        if not version_id.isascii() or not version_id.isdigit() or len(version_id) > 18:
-            raise Http404
+        transaction, as the change page saves, so that its check can lock the row. Ids
+        that are no numbers are refused before (HistoryIdsGuard)."""
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             raise Http404

@@ -22,6 +22,8 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.models import HistoricalChanges
 from simple_history.utils import get_history_model_for_model
 
+from pagecache.numbers import MAX_ID, parse_int
+
 TOKEN_FIELD = "edit_token"
 # Saves listed per kind of object; older ones are summed up by the latest.
 MAX_LISTED = 5
@@ -96,10 +98,10 @@ class EditGuard:
 
     def _parse(self, token: str) -> list[int]:
         """The history ids of a token; one that cannot be read counts as the oldest."""
-        parts = (token or "").split(".")
-        if len(parts) != len(self.tracked) or not all(part.isdigit() for part in parts):
+        ids = [parse_int(part, minimum=0, maximum=MAX_ID) for part in (token or "").split(".")]
+        if len(ids) != len(self.tracked) or None in ids:
             return [0] * len(self.tracked)
-        return [int(part) for part in parts]
+        return ids
 
     @staticmethod
     def _newer(tracked: TrackedHistory, object_id, seen: int) -> list:

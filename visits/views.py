@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, prefetch_related_objects
 from django.views.generic import DetailView, ListView
 
+from pagecache.query import Query, number
 from pagecache.tags import page_shows
 from sistercities.page_tags import relationship_tag
 from visits.models import DelegationMember, Meeting, Quote, Visit
@@ -29,6 +30,8 @@ class VisitListView(ListView):
     template_name = "visits/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
+    # ?page= as Django's pagination reads it, given only as whole numbers (pagecache.query).
+    page_query = Query(page=number(1, 100_000))
 
     def get_queryset(self):
         return visit_cards()

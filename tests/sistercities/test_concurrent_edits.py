@@ -221,3 +221,16 @@ def test_message_is_in_the_language_of_the_admin(editor_browser, publisher_brows
 
     assert "“Kapchagay” → “Konaev”" in message
     assert "Someone else saved" not in message
+
+
+@pytest.mark.parametrize("digit", ["¹", "٣", "99999999999999999999"])
+def test_a_token_of_other_digits_counts_as_the_oldest(editor_browser, digit):
+    """A token part "¹" passed str.isdigit() and then failed int(): a server error."""
+    city = CityFactory(slug="konaev", name_en="Kapchagay", country="KZ")
+    url = reverse("admin:sistercities_city_change", args=[city.pk])
+    form = opened(editor_browser, url)
+    form["edit_token"] = ".".join([digit, *form["edit_token"].split(".")[1:]])
+    form["region_en"] = "Almaty Region"
+    response = editor_browser.post(url, form)
+    assert response.status_code == 200
+    assert "Someone else saved this city after you opened it" in errors(response)
