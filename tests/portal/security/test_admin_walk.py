@@ -22,6 +22,8 @@ from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -49,6 +51,7 @@ from tests.helpers.admin_walk import (
     row_snapshot,
     view_permissions,
 )
+from tests.helpers.documents import clean_pdf
 from tests.helpers.forms import form_data
 from tests.helpers.importing import SLICE
 from tests.helpers.migrated_rows import ensure_site_footer
@@ -307,6 +310,16 @@ def _changed_form(model, url_of):
     return data
 
 
+def _with_a_document(walk, model):
+    """The subject's id, its scanned document stored in the test's own media folder."""
+    subject = walk.subject[model]
+    name = "protocols/walk.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(clean_pdf()))
+    model._base_manager.filter(pk=subject.pk).update(document=name)
+    return subject.pk
+
+
 def _model_cases(model, model_admin) -> tuple[list[Get], list[Post]]:
     """The pages and forms of one ModelAdmin, from its URL patterns and its actions."""
     label = model._meta.label
@@ -400,6 +413,14 @@ def _model_cases(model, model_admin) -> tuple[list[Get], list[Post]]:
                     _may(model, "change", "change"),
                     granted=404,
                     refused=(403, 404),
+                )
+            )
+        elif kind == "document":
+            gets.append(
+                Get(
+                    f"{label} document",
+                    lambda walk: _admin_url(model, "document", _with_a_document(walk, model)),
+                    _may(model, "view", "view", "change"),
                 )
             )
         elif kind == "password_change":
