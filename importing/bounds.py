@@ -7,7 +7,8 @@ here first, streaming and without keeping what is read, and a sheet beyond `MAX_
 
 - **.xlsx**: the first sheet's declared `<dimension ref>`, and the position of every
   cell, since the declaration may be missing or lie (a cell without `r` follows the one
-  before it, as calamine places it).
+  before it, as calamine places it); and the shared strings' declared `uniqueCount`, for
+  which calamine reserves room when it opens the file.
 - **.ods**: every table (calamine reads them all), counting `number-rows-repeated` and
   `number-columns-repeated` of rows and cells that hold something; the empty rows
   repeated to the sheet's end that LibreOffice writes count for nothing.
@@ -21,6 +22,7 @@ import zipfile
 from posixpath import join, normpath
 from xml.parsers import expat
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from importing.compound_file import BrokenFile, read_stream
@@ -44,6 +46,10 @@ _XLS_CELLS = {0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006}
 _XLS_MULRK, _XLS_DIMENSIONS = 0x00BD, 0x0200
 
 
+class _Enough(Exception):
+    """What was wanted of an XML member has been read."""
+
+
 class _TooLarge(Exception):
     def __init__(self, rows: int, columns: int):
         self.rows, self.columns = rows, columns
@@ -59,10 +65,13 @@ def refuse_beyond_limits(rows: int, columns: int) -> None:
                 "the list (or copy the list alone into a new file) and try again."
             )
             % {
-                "rows": f"{rows:,}",
-                "columns": f"{columns:,}",
-                "max_rows": f"{MAX_ROWS:,}",
-                "max_columns": f"{MAX_COLUMNS:,}",
+                name: number_format(value, force_grouping=True)
+                for name, value in {
+                    "rows": rows,
+                    "columns": columns,
+                    "max_rows": MAX_ROWS,
+                    "max_columns": MAX_COLUMNS,
+                }.items()
             }
         )
 
@@ -143,6 +152,22 @@ def _xlsx(archive: zipfile.ZipFile) -> None:
             position["column"] = 0
 
     _parse(archive.open(_first_sheet(archive)), start, end)
+    if "xl/sharedStrings.xml" in archive.namelist():
+        _shared_strings(archive.open("xl/sharedStrings.xml"))
+
+
+def _shared_strings(stream) -> None:
+    """A sheet within the limits has at most MAX_ROWS × MAX_COLUMNS strings."""
+
+    def start(name, attributes):
+        if _count(attributes.get("uniqueCount")) > MAX_ROWS * MAX_COLUMNS:
+            raise BrokenFile("it declares more shared strings than a list may hold")
+        raise _Enough  # the count is on the first element
+
+    try:
+        _parse(stream, start)
+    except _Enough:
+        pass
 
 
 def _first_sheet(archive: zipfile.ZipFile) -> str:

@@ -51,6 +51,21 @@ def xlsx_declaring(dimension: str) -> bytes:
     )
 
 
+def xlsx_with_shared_strings(unique_count: int) -> bytes:
+    """A two-row list whose shared strings declare `unique_count` strings (holding one)."""
+    source, out = zipfile.ZipFile(io.BytesIO(xlsx([HEADER, ROW]))), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            target.writestr(member, source.read(member))
+        target.writestr(
+            "xl/sharedStrings.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
+            f'.org/spreadsheetml/2006/main" count="1" uniqueCount="{unique_count}">'
+            "<si><t>x</t></si></sst>",
+        )
+    return out.getvalue()
+
+
 def ods_repeated(rows: int, columns: int, *, filled: bool = True) -> bytes:
     """A two-row list, then one row repeated `rows` times of a cell repeated `columns`
     times: holding "x" (`filled`) or empty, as LibreOffice ends every sheet."""

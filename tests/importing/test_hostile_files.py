@@ -136,6 +136,14 @@ def test_the_command_refuses_a_hostile_file(showcase, files, name, tmp_path):
     assert row_counts() == before
 
 
+def test_shared_strings_declaring_a_huge_count_are_refused():
+    """calamine reserves room for the declared count when it opens the file."""
+    result = read_in_a_child(hostile.xlsx_with_shared_strings(10**11))
+    assert "cannot be read as a spreadsheet (its structure is broken)" in result["outcome"]
+    assert result["seconds"] < SECONDS, result
+    assert read_in_a_child(hostile.xlsx_with_shared_strings(1))["outcome"] == "read 1 rows"
+
+
 def test_libreoffice_empty_rows_to_the_sheet_end_are_not_the_list():
     """LibreOffice ends every sheet with its empty rows repeated to row 1,048,576."""
     result = read_in_a_child(hostile.ods_repeated(1_048_000, 1024, filled=False))
