@@ -16,6 +16,7 @@ here first, streaming and without keeping what is read, and a sheet beyond `MAX_
   workbook stream (calamine reads every sheet).
 """
 
+import functools
 import re
 import struct
 import zipfile
@@ -30,8 +31,8 @@ from importing.problems import ImportRefused
 
 MAX_ROWS = 50_000  # the header included; Wikipedia's whole list has 25,918
 MAX_COLUMNS = 100
-_CHUNK = 64 * 1024
-_REFERENCE = re.compile(r"\$?([A-Za-z]*)\$?(\d*)")
+_CHUNK = 1024 * 1024
+_REFERENCE = re.compile(r"([A-Za-z]*)(\d*)")
 _OFFICE_VALUES = {
     "office:value-type",
     "office:value",
@@ -60,7 +61,7 @@ def refuse_beyond_limits(rows: int, columns: int) -> None:
     if rows > MAX_ROWS or columns > MAX_COLUMNS:
         raise ImportRefused(
             _(
-                "The sheet reaches row %(rows)s and column %(columns)s; a list may have at "
+                "The file reaches row %(rows)s and column %(columns)s; a list may have at "
                 "most %(max_rows)s rows and %(max_columns)s columns. Delete what lies beyond "
                 "the list (or copy the list alone into a new file) and try again."
             )
@@ -105,13 +106,21 @@ def _seen(rows: int, columns: int) -> None:
 
 
 def _cell(reference: str) -> tuple[int, int]:
-    """(row, column) of "B7" counted from 1; 0 for a part that is missing."""
-    match = _REFERENCE.fullmatch(reference.strip())
-    letters, digits = match.groups() if match else ("", "")
+    """(row, column) of "B7", counted from 1; 0 for a part that is missing. calamine takes
+    letters then digits and nothing else, or refuses the file."""
+    match = _REFERENCE.fullmatch(reference)
+    if match is None:
+        return 0, 0
+    letters, digits = match.groups()
+    return int(digits or 0), _column(letters)
+
+
+@functools.lru_cache(maxsize=1024)
+def _column(letters: str) -> int:
     column = 0
     for letter in letters.upper():
         column = column * 26 + ord(letter) - ord("A") + 1
-    return int(digits or 0), column
+    return column
 
 
 def _parse(stream, start, end=None) -> None:
@@ -127,33 +136,37 @@ def _parse(stream, start, end=None) -> None:
 
 
 def _xlsx(archive: zipfile.ZipFile) -> None:
-    position = {"row": 0, "column": 0}  # where a cell without `r` goes, from 0
-
-    def start(name, attributes):
-        name = name.rpartition(":")[2]
-        if name == "c":
-            reference = attributes.get("r")
-            if reference:
-                row, column = _cell(reference)
-                position["column"] = column
-            else:
-                row, column = position["row"] + 1, position["column"] + 1
-                position["column"] += 1
-            _seen(row, column)
-        elif name == "row":
-            if attributes.get("r"):
-                position["row"] = _cell(attributes["r"])[0] - 1
-        elif name == "dimension":
-            _seen(*_cell(attributes.get("ref", "").rpartition(":")[2]))
-
-    def end(name):
-        if name.rpartition(":")[2] == "row":
-            position["row"] += 1
-            position["column"] = 0
-
-    _parse(archive.open(_first_sheet(archive)), start, end)
+    _parse(archive.open(_first_sheet(archive)), _SheetCells().start)
     if "xl/sharedStrings.xml" in archive.namelist():
         _shared_strings(archive.open("xl/sharedStrings.xml"))
+
+
+class _SheetCells:
+    """Where calamine places each cell of an .xlsx sheet: at its `r`, else after the cell
+    before it, in its row (at the row's `r`, else the one after the row before)."""
+
+    def __init__(self):
+        self.row = self.column = 0  # from 1; 0 before the first
+        self.local: dict[str, str] = {}  # element name: its name without a prefix
+
+    def start(self, name, attributes):
+        local = self.local.get(name)
+        if local is None:
+            local = self.local[name] = name.rpartition(":")[2]
+        if local == "c":
+            reference = attributes.get("r")
+            if reference:
+                row, self.column = _cell(reference)
+            else:
+                row, self.column = self.row, self.column + 1
+            if row > MAX_ROWS or self.column > MAX_COLUMNS:
+                raise _TooLarge(row, self.column)
+        elif local == "row":
+            reference = attributes.get("r")
+            self.row = _cell(reference)[0] if reference else self.row + 1
+            self.column = 0
+        elif local == "dimension":
+            _seen(*_cell(attributes.get("ref", "").rpartition(":")[2]))
 
 
 def _shared_strings(stream) -> None:
