@@ -33,6 +33,7 @@ MAX_ROWS = 50_000  # the header included; Wikipedia's whole list has 25,918
 MAX_COLUMNS = 100
 _CHUNK = 1024 * 1024
 _REFERENCE = re.compile(r"([A-Za-z]*)(\d*)")
+_FAR = 12  # digits (or letters) of a reference beyond any sheet
 _OFFICE_VALUES = {
     "office:value-type",
     "office:value",
@@ -112,7 +113,10 @@ def _cell(reference: str) -> tuple[int, int]:
     if match is None:
         return 0, 0
     letters, digits = match.groups()
-    return int(digits or 0), _column(letters)
+    digits = digits.lstrip("0")
+    row = int(digits) if len(digits) <= _FAR else 10**_FAR  # far beyond either way
+    column = _column(letters) if len(letters) <= 3 else _column.__wrapped__(letters[:_FAR])
+    return row, column
 
 
 @functools.lru_cache(maxsize=1024)

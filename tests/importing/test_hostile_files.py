@@ -34,6 +34,7 @@ HOSTILE = {
     "xlsx_last_cell_undeclared": lambda: hostile.xlsx_with_cell("XFD1048576", "A1:D2"),
     "xlsx_declared_last_cell": lambda: hostile.xlsx_declaring("A1:XFD1048576"),
     "xlsx_row_400000": lambda: hostile.xlsx_with_cell("D400000"),
+    "xlsx_row_of_5000_digits": lambda: hostile.xlsx_declaring("A1:A" + "9" * 5000),
     "ods_repeated_to_the_end": lambda: hostile.ods_repeated(1_000_000, 16384),
     "ods_4000_squared": lambda: hostile.ods_repeated(4000, 4000),
     "xls_last_cell": lambda: hostile.xls_with_cell(65535, 255),
@@ -66,6 +67,8 @@ def read_in_a_child(data: bytes) -> dict:
                 outcome = f"read {read_file(data).row_count} rows"
             except ImportRefused as error:
                 outcome = f"refused: {error}"
+            except Exception as error:  # a regression: reported, not a silent child
+                outcome = f"{type(error).__name__}: {error}"
             result = {
                 "outcome": outcome,
                 "seconds": time.perf_counter() - start,
