@@ -15,7 +15,9 @@ names, other values, the home country of a list without one.
 
 Every problem of a row is reported with its line number, and the other rows go on. A
 value that would be stored (a city's name, a source URL) and starts like a spreadsheet
-formula (=, +, -, @) is such a problem; other cells are never judged so. Coordinates far
+formula (=, +, -, @) is such a problem; other cells are never judged so. A source URL is
+checked as its model field checks it when the import is written (a dry run reports what
+the writing would refuse). Coordinates far
 from the country the row names make the row unusable too, since the country column may
 hold the other city's country; and a list of one municipality whose country changes from
 row to row is refused whole, for the same reason.
@@ -25,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,14 +35,17 @@ from importing import geography
 from importing.columns import COLUMNS, KINDS, REQUIRED, STATUSES, TWIN_CITIES, header_name
 from importing.countries import UnknownCountry, country_code, normalise
 from importing.problems import ImportRefused, Problem
-from importing.tables import read_table
+from importing.tables import Table, read_table
+from sistercities.models import City, Source
 from sistercities.partial_dates import PartialDate
 
 __all__ = ["ImportRefused", "Problem", "Options", "read_file", "check_size"]
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_NAME_LENGTH = 150
-MAX_URL_LENGTH = 500
+_SOURCE_URL = Source._meta.get_field("url")
+# As long as the fields they are written to.
+MAX_NAME_LENGTH = City._meta.get_field("name").max_length
+MAX_URL_LENGTH = _SOURCE_URL.max_length
 TWIN_FORMAT = "twin_cities"
 GENERIC = "generic"
 
@@ -105,12 +111,18 @@ def check_size(size: int) -> None:
         )
 
 
-def read_file(data: bytes, options: Options | None = None) -> ParsedFile:
-    """Check the whole file, then read each row; raises ImportRefused for a bad file."""
+def read_file(data: bytes | Table, options: Options | None = None) -> ParsedFile:
+    """Check the whole file, then read each row; raises ImportRefused for a bad file.
+
+    `data` is the file, or its table as `tables.read_table` read it (read again, the
+    file would give the same table: `options.encoding` is then not used)."""
     options = options or Options()
-    check_size(len(data))
     home_country = _home_country(options.home_country)
-    table = read_table(data, encoding=options.encoding)
+    if isinstance(data, Table):
+        table = data
+    else:
+        check_size(len(data))
+        table = read_table(data, encoding=options.encoding)
     header = [header_name(cell) for cell in table.header]
     file_format, positions = _columns(header, options, bool(home_country), table.describe())
     reader = _RowReader(positions, len(header), options.values, home_country)
@@ -217,7 +229,7 @@ class _RowReader:
         kind = self._choice("kind", KINDS)
         status = self._choice("status", STATUSES)
         since = self._since(self._cell("since"))
-        source_url = self._stored(self._cell("source_url"), "source_url", MAX_URL_LENGTH)
+        source_url = self._url(self._stored(self._cell("source_url"), "source_url", MAX_URL_LENGTH))
         if self.reasons or city is None or partner is None:
             return None, self.reasons
         return Row(line, city, partner, kind, status, since, source_url), []
@@ -246,6 +258,22 @@ class _RowReader:
             )
             return ""
         return value
+
+    def _url(self, value: str) -> str:
+        """`value` if the Source it is written to takes it (its field's own validation,
+        as `full_clean` applies it on commit), else "" and the reason why not."""
+        try:
+            return _SOURCE_URL.clean(value, None)
+        except ValidationError as error:
+            self.reasons.append(
+                _("the %(label)s “%(value)s”: %(reason)s")
+                % {
+                    "label": LABELS["source_url"],
+                    "value": value[:60],
+                    "reason": " ".join(error.messages),
+                }
+            )
+            return ""
 
     def _country(self, text: str) -> str | UnknownCountry:
         """The code of a country cell, or why there is none; each spelling looked up once."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import chain, count
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -32,6 +33,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from importing.countries import normalise
 from importing.matching import CityIndex, Key, cldr_cities
 from importing.reading import TWIN_FORMAT, ImportRefused, Options, Place, Problem, read_file
+from importing.tables import Table
 from pagecache.tags import content_changed
 from sistercities import publishing
 from sistercities.models import City, Relationship, RelationshipKind, Source, StatusChange
@@ -203,7 +205,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 
 def relationships_import(
     *,
-    data: bytes,
+    data: bytes | Table,
     options: Options | None = None,
     source: SourceInfo | None = None,
     commit: bool = False,
@@ -213,13 +215,16 @@ def relationships_import(
     reason: str = "",
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Read `data`, plan the import and, if `commit`, write it in one transaction.
+    """Read `data` (a file, or its table), plan the import and, if `commit`, write it in
+    one transaction.
 
-    Raises ImportRefused, having written nothing, for a bad file or a missing home city.
+    Raises ImportRefused, having written nothing, for a bad file, a source that could not
+    be saved or a missing home city: the dry run as the real run.
     """
     parsed = read_file(data, options)
     if source is None:
         source = WIKIPEDIA_LISTS if parsed.format == TWIN_FORMAT else SourceInfo(_("Imported list"))
+    _check_source(source)
     report = _plan(parsed, all_pairs=all_pairs)
     if commit:
         with transaction.atomic():
@@ -230,6 +235,41 @@ def relationships_import(
             content_changed()
         report.committed = True
     return report
+
+
+def _source(source: SourceInfo, url: str) -> Source:
+    """The Source a list's relationships are linked to, as `_link_sources` saves it."""
+    return Source(
+        title=source.title,
+        url=url,
+        language=source.language,
+        publisher=source.publisher,
+        licence=source.licence,
+        note_en=source.note,
+    )
+
+
+def _check_source(source: SourceInfo) -> None:
+    """Refuse the import, dry run or not, if its Source could not be saved (each row's own
+    source URL is checked as it is read)."""
+    try:
+        _source(source, source.url).full_clean()
+    except ValidationError as error:
+        raise ImportRefused(
+            _("The source cannot be saved: %(reasons)s")
+            % {
+                "reasons": "; ".join(
+                    f"{_verbose_name(name)}: {' '.join(messages)}"
+                    for name, messages in error.message_dict.items()
+                )
+            }
+        ) from None
+
+
+def _verbose_name(name: str) -> str:
+    if name == NON_FIELD_ERRORS:
+        return str(Source._meta.verbose_name)
+    return str(Source._meta.get_field(name).verbose_name)
 
 
 def _plan(parsed, *, all_pairs: bool) -> ImportReport:
@@ -467,14 +507,13 @@ def _link_sources(pairs: list[PairPlan], source: SourceInfo, reason: str) -> Non
     """Give each relationship of the list its Source, once."""
     sources = {}
     for url in {pair.source_url or source.url for pair in pairs}:
+        fields = _source(source, url)
         sources[url], _outcome = instance_sync(
             model=Source,
-            key={"title": source.title, "url": url},
+            key={"title": fields.title, "url": fields.url},
             values={
-                "language": source.language,
-                "publisher": source.publisher,
-                "licence": source.licence,
-                "note_en": source.note,
+                name: getattr(fields, name)
+                for name in ("language", "publisher", "licence", "note_en")
             },
             reason=reason,
         )

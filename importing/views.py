@@ -1,21 +1,18 @@
 """Importing a list of sister-city pairs from the admin: upload, preview, confirm.
 
-The uploaded file waits in the default file storage under a random token (shared by every
-app server, unlike a process or a local folder); the session remembers which tokens belong
-to the user and the mappings given with it. The preview is the import's dry run, and its
-mappings can be changed there and the preview made again; the confirmation writes it in
-one transaction and removes the file. A file that cannot be imported is answered with its
-reason, on the upload form or on the preview, never with an error page.
+The uploaded file is read once; its table waits in the default file storage under a random
+token (`uploads`), and the session remembers which tokens belong to the user and the
+mappings given with it. The preview is the import's dry run, and its mappings can be
+changed there and the preview made again; the confirmation writes it in one transaction
+and removes the table. A file that cannot be imported is answered with its reason, on the
+upload form or on the preview, never with an error page.
 """
 
-import secrets
 from functools import wraps
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,10 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from importing import uploads
 from importing.columns import parse_column_mapping, parse_value_mapping
 from importing.reading import ImportRefused, Options, check_size, read_file
 from importing.report import sections, summary
 from importing.service import relationships_import
+from importing.tables import read_table
 from sistercities import publishing
 from sistercities.models import Relationship
 
@@ -116,10 +115,10 @@ class UploadForm(MappingForm):
         upload = data.get("file")
         if upload and "options" in data:
             try:
-                read_file(upload.read(), data["options"])
+                data["table"] = read_table(upload.read()).kept()
+                read_file(data["table"], data["options"])
             except ImportRefused as error:
                 self.add_error("file", str(error))
-            upload.seek(0)
         return data
 
 
@@ -144,21 +143,26 @@ def _context(request, **extra):
     }
 
 
+def _expired() -> Http404:
+    return Http404(_("This import has expired or was already done; upload the file again."))
+
+
 def _pending(request, token: str) -> dict:
     pending = request.session.get(SESSION_KEY, {}).get(token)
     if pending is None:
-        raise Http404(_("This import has expired or was already done; upload the file again."))
+        raise _expired()
     return pending
 
 
 def _run(request, pending: dict, *, commit: bool):
-    with default_storage.open(pending["path"], "rb") as file:
-        data = file.read()
+    table = uploads.load(pending["path"])
+    if table is None:
+        raise _expired()
     form = MappingForm(pending.get("mapping", {}))
     if not form.is_valid():
         raise ImportRefused(" ".join(form.non_field_errors()))
     return relationships_import(
-        data=data,
+        data=table,
         options=form.cleaned_data["options"],
         commit=commit,
         all_pairs=pending["all_pairs"],
@@ -171,11 +175,12 @@ def _run(request, pending: dict, *, commit: bool):
 @_importer
 def upload(request):
     may_publish = publishing.may_publish(request.user, Relationship)
+    if request.method == "POST":
+        uploads.delete_stale()
     form = UploadForm(request.POST or None, request.FILES or None, may_publish=may_publish)
     if form.is_valid():
-        token = secrets.token_urlsafe(16)
+        token, path = uploads.keep(form.cleaned_data["table"])
         upload = form.cleaned_data["file"]
-        path = default_storage.save(f"imports/{token}.upload", ContentFile(upload.read()))
         request.session[SESSION_KEY] = {
             **request.session.get(SESSION_KEY, {}),
             token: {
@@ -235,4 +240,4 @@ def _forget(request, token: str) -> None:
     pending = imports.pop(token, None)
     request.session[SESSION_KEY] = imports
     if pending:
-        default_storage.delete(pending["path"])
+        uploads.forget(pending["path"])
