@@ -192,6 +192,14 @@ TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
 
+# The languages a visit's title and report must be written in before it goes public (the
+# others show a fallback with a notice): the first language unless configured.
+PUBLICATION_LANGUAGES = env_list("PORTAL_PUBLICATION_LANGUAGES", [LANGUAGES[0][0]])
+if unknown := set(PUBLICATION_LANGUAGES) - {code for code, _name in LANGUAGES}:
+    raise ImproperlyConfigured(
+        f"PORTAL_PUBLICATION_LANGUAGES: {', '.join(sorted(unknown))} is not one of LANGUAGES"
+    )
+
 # Kosovo has a user-assigned code that django-countries leaves nameless.
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 

@@ -76,7 +76,10 @@ class CorrectionInline(SafeAutocompleteMixin, TranslationStackedInline):
     extra = 0
 
 
-# Changing any of these, in any language, on a public report calls for a correction note.
+# A public report's texts. Rewriting one that was written, in any language, is either a
+# correction (a change of fact, logged for readers with a note) or not (a translation or
+# wording fixed), and the editor says which; writing one that was empty (adding a
+# translation) is neither.
 REPORT_TEXT_FIELDS = ("title", "places", "purpose", "summary", "report")
 
 
@@ -86,8 +89,17 @@ class VisitAdminForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
-            "Required when you change the text of a report that is already public: a short "
-            "note of what changed, shown to readers in the report's correction log."
+            "When you change a fact in a report that is already public: a short note of "
+            "what changed, shown to readers in the report's correction log."
+        ),
+    )
+    no_change_of_fact = forms.BooleanField(
+        label=_("no change of fact"),
+        required=False,
+        help_text=_(
+            "Tick when you rewrote a public report's text without changing a fact (a "
+            "translation or the wording): nothing is logged. Adding a missing translation "
+            "needs neither."
         ),
     )
 
@@ -122,7 +134,9 @@ class VisitAdminForm(forms.ModelForm):
         status = cleaned_data.get("status")
         if status is None:
             return cleaned_data
-        self._check_correction_note(cleaned_data.get("correction_note"))
+        self._check_correction_note(
+            cleaned_data.get("correction_note"), cleaned_data.get("no_change_of_fact")
+        )
         if status != PublicationStatus.DRAFT:
             visit = construct_instance(self, copy.copy(self.instance))
             missing = missing_for_publication(visit)
@@ -134,17 +148,31 @@ class VisitAdminForm(forms.ModelForm):
                 )
         return cleaned_data
 
-    def _check_correction_note(self, note):
+    def _check_correction_note(self, note, no_change_of_fact):
         stored_status, stored_publish_at = self._stored
-        was_public = is_released_by(stored_status, stored_publish_at)
-        text_changed = any(
-            name.rsplit("_", 1)[0] in REPORT_TEXT_FIELDS for name in self.changed_data
-        )
-        if was_public and text_changed and not note:
+        if not is_released_by(stored_status, stored_publish_at):
+            return
+        rewritten = [
+            name
+            for name in self.changed_data
+            if name.rsplit("_", 1)[0] in REPORT_TEXT_FIELDS and (self.initial.get(name) or "")
+        ]
+        if note and no_change_of_fact:
+            raise ValidationError(
+                {
+                    "no_change_of_fact": _(
+                        "A correction note logs a change of fact: give the note or tick "
+                        "“no change of fact”, not both."
+                    )
+                },
+                code="correction_or_not",
+            )
+        if rewritten and not (note or no_change_of_fact):
             raise ValidationError(
                 {
                     "correction_note": _(
-                        "This report is public: say in a few words what you changed."
+                        "This report is public: say in a few words which fact you changed, "
+                        "or tick “no change of fact” for a translation or wording."
                     )
                 },
                 code="correction_note_required",
@@ -179,7 +207,15 @@ class VisitAdmin(ContentAdmin):
         (_("Context and sources"), {"fields": ("related_event", "sources")}),
         (
             _("Publication"),
-            {"fields": ("status", "publish_at", "originally_published_on", "correction_note")},
+            {
+                "fields": (
+                    "status",
+                    "publish_at",
+                    "originally_published_on",
+                    "correction_note",
+                    "no_change_of_fact",
+                )
+            },
         ),
     )
     inlines = (DelegationMemberInline, MeetingInline, QuoteInline, PhotoInline, CorrectionInline)

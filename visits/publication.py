@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 from sistercities.publishing import PublicationRule, register
 from visits.models import RELEASED, Correction, Visit
 
-# A public report is read by Turkish and English readers first; Kazakh and Russian follow.
+# What a report needs before it goes public, in each of settings.PUBLICATION_LANGUAGES
+# (the portal's first language unless configured): the other languages' readers get the
+# text of another with the notice that says so.
 REQUIRED_FIELDS = ("title", "report")
-REQUIRED_LANGUAGES = ("tr", "en")
 
 
 def missing_for_publication(visit: Visit) -> list[str]:
@@ -29,7 +30,7 @@ def missing_for_publication(visit: Visit) -> list[str]:
             "language": language_names[language],
         }
         for field in REQUIRED_FIELDS
-        for language in REQUIRED_LANGUAGES
+        for language in settings.PUBLICATION_LANGUAGES
         if not (getattr(visit, f"{field}_{language}") or "").strip()
     ]
 

@@ -94,15 +94,40 @@ def test_editor_corrects_the_text_of_a_published_visit(editor_client, change_for
     assert [c.note for c in visit.corrections.all()] == ["The host's title was corrected."]
 
 
-def test_changing_a_public_report_without_a_correction_note_is_refused(editor_client, change_form):
+def test_rewriting_a_public_report_without_saying_what_it_is_is_refused(editor_client, change_form):
     visit = VisitFactory()
     before = _db_row(visit)
     data = change_form(editor_client, _change_url(visit))
-    data["title_kk"] = "Жаңа тақырып"
+    data["title_tr"] = "Yeni başlık"
     response = editor_client.post(_change_url(visit), data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["correction_note"]
     assert _db_row(visit) == before
+    assert not visit.corrections.exists()
+
+
+def test_adding_a_translation_to_a_public_report_is_no_correction(editor_client, change_form):
+    visit = VisitFactory(title_kk="", report_kk="")
+    data = change_form(editor_client, _change_url(visit))
+    data.update(title_kk="Қапшағайға сапар", report_kk="Есеп.")
+    assert editor_client.post(_change_url(visit), data).status_code == 302
+    visit.refresh_from_db()
+    assert visit.title_kk == "Қапшағайға сапар"
+    assert not visit.corrections.exists()
+
+
+def test_a_rewording_the_editor_calls_no_change_of_fact_logs_nothing(editor_client, change_form):
+    visit = VisitFactory()
+    data = change_form(editor_client, _change_url(visit))
+    data.update(title_en="A better English title", no_change_of_fact="on")
+    assert editor_client.post(_change_url(visit), data).status_code == 302
+    assert Visit.objects.get(pk=visit.pk).title_en == "A better English title"
+    assert not visit.corrections.exists()
+
+    data = change_form(editor_client, _change_url(visit))
+    data.update(title_en="Again", no_change_of_fact="on", correction_note="And a fact.")
+    response = editor_client.post(_change_url(visit), data)
+    assert response.context["adminform"].form.errors["no_change_of_fact"]
     assert not visit.corrections.exists()
 
 
@@ -192,7 +217,7 @@ def test_publisher_publishes_a_draft(publisher_client, change_form):
 
 
 def test_publisher_publishes_with_the_action_and_incomplete_visits_stay_drafts(publisher_client):
-    complete, incomplete = _draft(), _draft(report_en="")
+    complete, incomplete = _draft(), _draft(report_tr="")
     response = publisher_client.post(
         reverse(CHANGELIST),
         {"action": "publish_selected", ACTION_CHECKBOX_NAME: [complete.pk, incomplete.pk]},
@@ -205,7 +230,14 @@ def test_publisher_publishes_with_the_action_and_incomplete_visits_stay_drafts(p
     assert str(incomplete) in " ".join(str(m) for m in response.context["messages"])
 
 
-def test_publication_names_the_missing_texts_in_the_staff_language(publisher_client, change_form):
+@pytest.mark.parametrize(
+    ("languages", "missing"),
+    [(["tr"], "report (Turkish)"), (["tr", "en"], "title (English), report (Turkish)")],
+)
+def test_publication_names_the_missing_texts_in_the_staff_language(
+    publisher_client, change_form, settings, languages, missing
+):
+    settings.PUBLICATION_LANGUAGES = languages
     visit = _draft(title_en="", report_tr="")
     with translation.override("en"):
         url = _change_url(visit)
@@ -214,14 +246,23 @@ def test_publication_names_the_missing_texts_in_the_staff_language(publisher_cli
     data["status"] = "published"
     response = publisher_client.post(url, data)
     assert response.status_code == 200
-    assert "Missing before publication: title (English), report (Turkish)" in (
-        response.content.decode()
-    )
+    assert f"Missing before publication: {missing}<" in response.content.decode()
     assert _db_row(visit)["status"] == "draft"
 
 
+def test_a_visit_goes_public_in_turkish_alone(publisher_client, change_form):
+    """Turkish first: the other languages' readers get the Turkish text with a notice."""
+    visit = _draft(
+        **{f"{field}_{lang}": "" for field in ("title", "report") for lang in "en kk ru".split()}
+    )
+    data = change_form(publisher_client, _change_url(visit))
+    data["status"] = "published"
+    assert publisher_client.post(_change_url(visit), data).status_code == 302
+    assert Visit.objects.get(pk=visit.pk).is_public
+
+
 def test_a_scheduled_visit_needs_its_texts_too(publisher_client, change_form):
-    visit = _draft(report_en="")
+    visit = _draft(report_tr="")
     data = change_form(publisher_client, _change_url(visit))
     data.update(status="scheduled", publish_at_0="2030-01-01", publish_at_1="09:00:00")
     response = publisher_client.post(_change_url(visit), data)
