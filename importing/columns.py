@@ -188,7 +188,9 @@ def header_name(cell: str) -> str:
 
 
 # The column names as they are compared.
-COLUMN_NAMES = {key: tuple(dict.fromkeys(map(header_name, names))) for key, names in COLUMNS.items()}
+COLUMN_NAMES = {
+    key: tuple(dict.fromkeys(map(header_name, names))) for key, names in COLUMNS.items()
+}
 
 
 def _words(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
