@@ -8,7 +8,6 @@ from django.utils.translation import ngettext
 from importing.service import CityPlan, ImportReport, PairPlan, Proposal
 from sistercities.models import RelationshipKind, RelationshipStatus
 
-
 PROPOSALS = "proposals"
 
 

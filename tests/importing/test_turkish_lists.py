@@ -96,10 +96,10 @@ def test_a_turkish_list_is_read_whole_but_its_notes(showcase):
 
 def test_every_unread_column_is_named_as_written_even_without_a_header():
     data = (
-        "city,country,partner city,partner country,Bemerkung,,Kontakt\n"
-        "Osmangazi,TR,Mostar,BA,x,,\n"
-        "Osmangazi,TR,Aleppo,SY,,y,\n"
-    ).encode()
+        b"city,country,partner city,partner country,Bemerkung,,Kontakt\n"
+        b"Osmangazi,TR,Mostar,BA,x,,\n"
+        b"Osmangazi,TR,Aleppo,SY,,y,\n"
+    )
     assert read_file(data).unread == ["Bemerkung", "column 6", "Kontakt"]
     empty = "city,country,partner city,partner country,\nOsmangazi,TR,Mostar,BA,\n"
     assert read_file(empty.encode()).unread == []
