@@ -1,6 +1,7 @@
 """Country names, as lists write them in any language, mapped to ISO 3166-1 alpha-2 codes.
 
-A name is looked up, case and spacing aside, in this order:
+A name is looked up, case, marks and spacing aside (`folding.fold`: "TÜRKİYE" is
+"Turkiye"), in this order:
 
 1. `EXPLICIT`: spellings the ISO names do not cover, each mapped on purpose (below).
 2. `REFUSED`: historical countries whose territory is split between several countries of
@@ -24,8 +25,6 @@ Former names of a country that is still one country map to it: West and East Ger
 DE, Burma MM, Zaire CD, Swaziland SZ, Macedonia MK.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,6 +32,8 @@ from babel import Locale, UnknownLocaleError, localedata
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from importing.folding import fold
 
 # The languages of the lists offices have: the portal's four and German.
 LIST_LANGUAGES = ("tr", "en", "de", "ru", "kk")
@@ -115,13 +116,6 @@ class UnknownCountry(ValueError):
     """The name maps to no country; the message says why."""
 
 
-def normalise(text: str) -> str:
-    """Compare names without regard to case, Unicode form, spacing or dash style."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return " ".join(text.split())
-
-
 @dataclass(frozen=True)
 class _Tables:
     codes: dict[str, str]
@@ -143,7 +137,7 @@ def _cldr_names(locale_ids) -> dict[str, str]:
             continue
         for code, name in territories.items():
             if code in known:
-                found.setdefault(normalise(name), set()).add(code)
+                found.setdefault(fold(name), set()).add(code)
     return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
 
 
@@ -151,10 +145,10 @@ def _cldr_names(locale_ids) -> dict[str, str]:
 def _tables() -> _Tables:
     codes = _cldr_names(LIST_LANGUAGES)
     with translation.override("en"):
-        codes.update({normalise(name): code for code, name in countries})
-    codes.update({normalise(code): code for code, _name in countries})
-    codes.update({normalise(name): code for name, code in EXPLICIT.items()})
-    return _Tables(codes, {normalise(name): codes for name, codes in REFUSED.items()})
+        codes.update({fold(name): code for code, name in countries})
+    codes.update({fold(code): code for code, _name in countries})
+    codes.update({fold(name): code for name, code in EXPLICIT.items()})
+    return _Tables(codes, {fold(name): codes for name, codes in REFUSED.items()})
 
 
 @cache
@@ -182,7 +176,7 @@ def _find(key: str, codes: dict[str, str]) -> str | None:
 
 def country_code(name: str) -> str:
     """The ISO code for a country name; raises UnknownCountry with a readable reason."""
-    key = normalise(name)
+    key = fold(name)
     if not key:
         raise UnknownCountry(_("no country given"))
     tables = _tables()

@@ -1,17 +1,20 @@
 """Find the city a list means: by its current or former name in any language, through
 the alias table, or by its coordinates; never by a guess about its name.
 
-A city is known by its country and its name compared without regard to case, Unicode form,
-spacing or dash style (`countries.normalise`). Names in every language count: the Turkish
-"Kapçağay", the Kazakh "Қапшағай" and the English "Kapchagay" all lead to Konaev.
+A city is known by its country and its name compared without regard to case (Turkish "İ"
+and "I" included), Unicode form, spacing or dash style (`folding.fold_case`). Names in
+every language count: the Turkish "Kapçağay", the Kazakh "Қапшағай" and the English
+"Kapchagay" all lead to Konaev.
 
 The alias table is, in order of precedence, the aliases staff add (CityAlias), the table
 shipped with the importer (`aliases.csv`) and the exonyms CLDR gives for the cities that
 name a time zone, in the languages of the lists (`countries.LIST_LANGUAGES`): "Moskau",
 "Moskova" and "Москва" are all Moscow, and a Moscow created from a German list gets its
 CLDR names in the portal's languages. A row that gives coordinates and names no known
-city is matched to the one known city of its country within `NEAR_KM`, if there is exactly
-one; the report lists such matches apart, for a person to check.
+city may be the one known city of its country within `NEAR_KM`, if there is exactly one;
+that is only a proposal (a metropolitan municipality and its central district share a
+centre: Bursa and Osmangazi are 0.2 km apart), which the import uses only when staff accept
+it (`service`).
 """
 
 import csv
@@ -26,7 +29,8 @@ from babel.core import get_global
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from importing.countries import LIST_LANGUAGES, normalise
+from importing.countries import LIST_LANGUAGES
+from importing.folding import fold_case
 from importing.geography import distance_km
 from sistercities.models import City, CityAlias, FormerCityName
 
@@ -60,7 +64,7 @@ def cldr_cities() -> dict[tuple[str, str], dict[str, str]]:
     for zone, country in zones.items():
         by_language = {"en": zone.rpartition("/")[2].replace("_", " "), **names.get(zone, {})}
         for name in by_language.values():
-            cities.setdefault((country, normalise(name)), by_language)
+            cities.setdefault((country, fold_case(name)), by_language)
     return cities
 
 
@@ -100,26 +104,26 @@ class CityIndex:
         self.aliases: dict[Key, str] = {
             key: names["en"]
             for key, names in cldr_cities().items()
-            if normalise(names["en"]) != key[1]
+            if fold_case(names["en"]) != key[1]
         }
         self.aliases.update(
-            {(country, normalise(alias)): same_as for country, alias, same_as in built_in_aliases()}
+            {(country, fold_case(alias)): same_as for country, alias, same_as in built_in_aliases()}
         )
         for country, alias, same_as in CityAlias.objects.values_list("country", "name", "same_as"):
-            self.aliases[(country, normalise(alias))] = same_as
+            self.aliases[(country, fold_case(alias))] = same_as
 
     def _add(self, pk: int, country: str, names: list[str | None], how: str) -> None:
         for name in names:
             if name:
-                key = (country, normalise(name))
+                key = (country, fold_case(name))
                 self._ids[key].add(pk)
                 self._how.setdefault((key, pk), how)
 
     def canonical(self, name: str, country: str) -> tuple[Key, str]:
         """The key a spelling stands for and the spelling to keep for a new city."""
-        same_as = self.aliases.get((country, normalise(name)))
+        same_as = self.aliases.get((country, fold_case(name)))
         spelling = same_as or name
-        return (country, normalise(spelling)), spelling
+        return (country, fold_case(spelling)), spelling
 
     def find(self, key: Key) -> list[Match]:
         """The existing cities known under `key`: none, one, or several (ambiguous)."""

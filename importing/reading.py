@@ -7,7 +7,8 @@ Two formats, told apart by their header:
 - **A generic list**, its columns found by name in Turkish, English, German, Russian or
   Kazakh (`columns.COLUMNS`): city, country, partner city, partner country (required), and
   optionally since (a year, "2019-08" or "2019-08-24"), kind, status, latitude, longitude,
-  partner latitude, partner longitude, source url. Other columns are ignored.
+  partner latitude, partner longitude, source url. Every other column is named in the
+  report as not read (`ParsedFile.unread`), by its header as the file writes it.
 
 The file is a CSV or a spreadsheet (`tables`). A country is a name in any language CLDR
 knows or an ISO code (`countries`); `Options` add what the file does not say: other column
@@ -32,8 +33,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from importing import geography
-from importing.columns import COLUMNS, KINDS, REQUIRED, STATUSES, TWIN_CITIES, header_name
-from importing.countries import UnknownCountry, country_code, normalise
+from importing.columns import COLUMN_NAMES, KINDS, REQUIRED, STATUSES, TWIN_CITIES, header_name
+from importing.countries import UnknownCountry, country_code
+from importing.folding import fold_case
 from importing.problems import ImportRefused, Problem
 from importing.tables import Table, read_table
 from sistercities.models import City, Source
@@ -101,6 +103,7 @@ class ParsedFile:
     rows: list[Row]
     problems: list[Problem]
     row_count: int
+    unread: list[str] = field(default_factory=list)  # the headers of the columns not read
 
 
 def check_size(size: int) -> None:
@@ -124,8 +127,12 @@ def read_file(data: bytes | Table, options: Options | None = None) -> ParsedFile
         check_size(len(data))
         table = read_table(data, encoding=options.encoding)
     header = [header_name(cell) for cell in table.header]
-    file_format, positions = _columns(header, options, bool(home_country), table.describe())
+    file_format, positions = _columns(header, options, bool(home_country), table)
     reader = _RowReader(positions, len(header), options.values, home_country)
+    read = set(positions.values())
+    unread = [number for number in range(len(header)) if number not in read]
+    # A column without a header is named only if it holds something.
+    blank = {number for number in unread if not table.header[number].strip()}
     rows, problems, count = [], [], 0
     for line, cells in table.rows:
         count += 1
@@ -133,11 +140,18 @@ def read_file(data: bytes | Table, options: Options | None = None) -> ParsedFile
         if row is not None:
             rows.append(row)
         problems.extend(Problem(line, reason) for reason in reasons)
+        if blank:
+            blank -= {number for number in blank if number < len(cells) and cells[number].strip()}
     if not count:
         raise ImportRefused(_("The file has a header but no rows."))
     if not home_country:
         _refuse_a_varying_home_country(reader.home_sides)
-    return ParsedFile(file_format, table.describe(), rows, problems, count)
+    named = [
+        table.header[number].strip() or _("column %(number)s") % {"number": number + 1}
+        for number in unread
+        if number not in blank
+    ]
+    return ParsedFile(file_format, table.describe(), rows, problems, count, named)
 
 
 def _home_country(name: str) -> str:
@@ -150,13 +164,13 @@ def _home_country(name: str) -> str:
 
 
 def _columns(
-    header: list[str], options: Options, home_given: bool, described: str
+    header: list[str], options: Options, home_given: bool, table: Table
 ) -> tuple[str, dict[str, int]]:
-    """The file's format and the position of each column it uses."""
+    """The file's format and the position of each column it uses (`header`: folded)."""
     if {"city1", "city2"} & set(header):
         file_format, names = TWIN_FORMAT, {key: (name,) for key, name in TWIN_CITIES.items()}
     else:
-        file_format, names = GENERIC, dict(COLUMNS)
+        file_format, names = GENERIC, dict(COLUMN_NAMES)
     for key, name in options.columns.items():
         if name and name not in header:
             raise ImportRefused(
@@ -164,7 +178,7 @@ def _columns(
                     "Column mapping %(key)s=%(name)s: the file has no such column (it has "
                     "%(header)s)."
                 )
-                % {"key": key, "name": name, "header": ", ".join(header)}
+                % {"key": key, "name": name, "header": ", ".join(table.header)}
             )
         names[key] = (name,) if name else ()
     # A column mapped to one key is not found by its name for another.
@@ -194,8 +208,8 @@ def _columns(
             )
             % {
                 "missing": ", ".join(missing),
-                "described": described,
-                "header": ", ".join(header) or "—",
+                "described": table.describe(),
+                "header": ", ".join(table.header) or "—",
             }
         )
     return file_format, positions
@@ -377,7 +391,7 @@ class _RowReader:
 
 def _refuse_a_varying_home_country(home_sides: list[tuple[int, str, str]]) -> None:
     """One municipality's list gives one country for it; several mean a mislabelled column."""
-    if len({normalise(name) for _line, name, _country in home_sides}) != 1:
+    if len({fold_case(name) for _line, name, _country in home_sides}) != 1:
         return
     countries: dict[str, int] = {}
     for line, _name, country in home_sides:

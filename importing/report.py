@@ -5,14 +5,17 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from importing.service import CityPlan, ImportReport, PairPlan
+from importing.service import CityPlan, ImportReport, PairPlan, Proposal
 from sistercities.models import RelationshipKind, RelationshipStatus
+
+PROPOSALS = "proposals"
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
     items: list[str]
+    name: str = ""  # PROPOSALS: the admin shows that one with a checkbox per item
 
 
 def summary(report: ImportReport) -> str:
@@ -54,6 +57,15 @@ def sections(report: ImportReport) -> list[Section]:
     done = report.committed
     return [
         Section(
+            _("Columns not read"),
+            [_("“%(header)s”") % {"header": header} for header in report.unread_columns],
+        ),
+        Section(
+            _("Matches by distance: proposed, used only if accepted"),
+            [proposal_text(proposal) for proposal in report.proposals],
+            PROPOSALS,
+        ),
+        Section(
             _("Relationships created") if done else _("Relationships to create"),
             [_pair(pair) for pair in report.new_pairs],
         ),
@@ -72,10 +84,6 @@ def sections(report: ImportReport) -> list[Section]:
         Section(
             _("Cities created") if done else _("Cities to create"),
             [_line(str(city), min(city.spellings.values())) for city in report.new_cities],
-        ),
-        Section(
-            _("Cities matched by distance: check them"),
-            [_matched(city) for city in report.distance_matches],
         ),
         Section(
             _("Cities matched"),
@@ -157,20 +165,32 @@ def _conflict(pair: PairPlan) -> str:
 
 
 def _matched(city: CityPlan) -> str:
-    spellings = " / ".join(city.spellings)
-    if city.distance_km is not None:
-        text = _("“%(spellings)s” is taken for %(city)s, %(km)s km away (by distance)") % {
-            "spellings": spellings,
-            "city": city,
-            "km": city.distance_km,
-        }
-    else:
-        text = _("“%(spellings)s” is %(city)s (by %(how)s)") % {
-            "spellings": spellings,
-            "city": city,
-            "how": city.how,
-        }
+    text = _("“%(spellings)s” is %(city)s (by %(how)s)") % {
+        "spellings": " / ".join(city.spellings),
+        "city": city,
+        "how": city.how,
+    }
     return _line(text, min(city.spellings.values()))
+
+
+def proposal_text(proposal: Proposal) -> str:
+    values = {
+        "name": proposal.name,
+        "country": proposal.country,
+        "city": proposal.city,
+        "km": proposal.distance_km,
+    }
+    if proposal.accepted:
+        text = _(
+            "“%(name)s” (%(country)s) lies %(km)s km from %(city)s (%(country)s): accepted, "
+            "its rows are %(city)s’s"
+        )
+    else:
+        text = _(
+            "“%(name)s” (%(country)s) lies %(km)s km from %(city)s (%(country)s): not "
+            "accepted, so “%(name)s” is a city of its own (its rows are not %(city)s’s)"
+        )
+    return _line(text % values, proposal.line)
 
 
 def _merged(city: CityPlan) -> str:

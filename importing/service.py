@@ -13,11 +13,16 @@ or date it is a conflict, reported and not written. A pair already in the databa
 kind, status or date the list gives differently is updated (the dry run says "would
 update"); a new status is a status change dated the day of the import, whose note says
 that the list gave it then, since a list does not say when the status changed.
+A city found only by its coordinates (`CityIndex.near`: the one known city within 5 km) is
+a proposal, used only if accepted (`accept_distance_matches`, or the proposal's key in
+`accepted_matches`): a metropolitan municipality and its central district share a centre
+(Bursa and Osmangazi are 0.2 km apart), and one must not take the other's partners. Not
+accepted, the row's city is the city of its own name, created if it is a pair's.
 Writes go in batches through simple_history's `bulk_create_with_history`, so the
 number of queries grows with batches, not rows, and every created row has its history.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, count
 
@@ -30,7 +35,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from importing.countries import normalise
+from importing.folding import fold_case
 from importing.matching import CityIndex, Key, cldr_cities
 from importing.reading import TWIN_FORMAT, ImportRefused, Options, Place, Problem, read_file
 from importing.tables import Table
@@ -84,7 +89,7 @@ class CityPlan:
     longitude: object = None
     spellings: dict[str, int] = field(default_factory=dict)  # spelling: first line
     names: dict[str, str] = field(default_factory=dict)  # CLDR's names, by language
-    distance_km: float | None = None  # matched by distance: how far
+    distance_km: float | None = None  # matched by distance (accepted): how far
 
     @property
     def merged(self) -> bool:
@@ -92,6 +97,23 @@ class CityPlan:
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+
+@dataclass
+class Proposal:
+    """A known city `city` lies `distance_km` from a place the list names otherwise."""
+
+    name: str
+    country: str
+    line: int
+    city: str
+    distance_km: float
+    accepted: bool
+
+    @property
+    def key(self) -> str:
+        """What accepts it (`accepted_matches`, the admin's checkbox)."""
+        return f"{self.country}:{fold_case(self.name)}"
 
 
 COMPARED = ("kind", "status", "since")  # what the rows of one pair must agree on
@@ -150,6 +172,8 @@ class ImportReport:
     skipped: int
     description: str = ""  # how the file was read
     committed: bool = False
+    unread_columns: list[str] = field(default_factory=list)  # headers as written
+    proposals: list[Proposal] = field(default_factory=list)  # matches by distance
 
     @property
     def new_cities(self) -> list[CityPlan]:
@@ -169,10 +193,6 @@ class ImportReport:
     @property
     def merged_cities(self) -> list[CityPlan]:
         return [city for city in self.cities if city.merged]
-
-    @property
-    def distance_matches(self) -> list[CityPlan]:
-        return [city for city in self.cities if city.distance_km is not None]
 
     @property
     def new_pairs(self) -> list[PairPlan]:
@@ -214,9 +234,12 @@ def relationships_import(
     user=None,
     reason: str = "",
     progress: Progress | None = None,
+    accept_distance_matches: bool = False,
+    accepted_matches: Collection[str] = (),
 ) -> ImportReport:
     """Read `data` (a file, or its table), plan the import and, if `commit`, write it in
-    one transaction.
+    one transaction. A match by distance is used if `accept_distance_matches`, or if its
+    `Proposal.key` is in `accepted_matches`; else the row's city is its own.
 
     Raises ImportRefused, having written nothing, for a bad file, a source that could not
     be saved or a missing home city: the dry run as the real run.
@@ -225,7 +248,11 @@ def relationships_import(
     if source is None:
         source = WIKIPEDIA_LISTS if parsed.format == TWIN_FORMAT else SourceInfo(_("Imported list"))
     _check_source(source)
-    report = _plan(parsed, all_pairs=all_pairs)
+    report = _plan(
+        parsed,
+        all_pairs=all_pairs,
+        accepted=lambda proposal: accept_distance_matches or proposal.key in accepted_matches,
+    )
     if commit:
         with transaction.atomic():
             _write(
@@ -272,7 +299,7 @@ def _verbose_name(name: str) -> str:
     return str(Source._meta.get_field(name).verbose_name)
 
 
-def _plan(parsed, *, all_pairs: bool) -> ImportReport:
+def _plan(parsed, *, all_pairs: bool, accepted: Callable[[Proposal], bool]) -> ImportReport:
     index = CityIndex()
     home_id = None
     if not all_pairs:
@@ -297,10 +324,23 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
     pairs: dict[frozenset, PairPlan] = {}
     problems = list(parsed.problems)
     skipped = 0
+    proposals: dict[str, Proposal] = {}
 
-    def resolve(place: Place) -> CityPlan:
+    def propose(place: Place, line: int) -> list:
+        """The match by distance if it is accepted; none else."""
+        near = index.near(place.country, place.latitude, place.longitude)
+        if near is None:
+            return []
+        proposal = Proposal(
+            place.name, place.country, line, index.cities[near.city_id], near.distance_km, False
+        )
+        proposal = proposals.setdefault(proposal.key, proposal)
+        proposal.accepted = accepted(proposal)
+        return [near] if proposal.accepted else []
+
+    def resolve(place: Place, line: int) -> CityPlan:
         key, spelling = index.canonical(place.name, place.country)
-        matches = index.find(key) or index.find((place.country, normalise(place.name)))
+        matches = index.find(key) or index.find((place.country, fold_case(place.name)))
         if len(matches) > 1:
             names = ", ".join(index.cities[match.city_id] for match in matches)
             raise ValueError(
@@ -308,8 +348,7 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
                 % {"name": place.name, "names": names}
             )
         if not matches and key not in cities and place.latitude is not None:
-            near = index.near(place.country, place.latitude, place.longitude)
-            matches = [near] if near else []
+            matches = propose(place, line)
         ref = matches[0].city_id if matches else key
         if ref not in cities:
             if matches:
@@ -335,7 +374,7 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
 
     for row in parsed.rows:
         try:
-            first, second = resolve(row.city), resolve(row.partner)
+            first, second = resolve(row.city, row.line), resolve(row.partner, row.line)
         except ValueError as error:
             problems.append(Problem(row.line, str(error)))
             continue
@@ -374,6 +413,8 @@ def _plan(parsed, *, all_pairs: bool) -> ImportReport:
         sorted(problems, key=lambda problem: problem.line),
         skipped,
         parsed.description,
+        unread_columns=parsed.unread,
+        proposals=list(proposals.values()),
     )
 
 

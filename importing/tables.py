@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy
 from python_calamine import CalamineError, CalamineWorkbook
 
 from importing.bounds import MAX_COLUMNS, MAX_ROWS, check_spreadsheet, refuse_beyond_limits
-from importing.columns import COLUMNS, TWIN_CITIES, header_name
+from importing.columns import COLUMN_NAMES, TWIN_CITIES, header_name
 from importing.decoding import decode
 from importing.problems import ImportRefused
 
@@ -47,7 +47,7 @@ KINDS = {
 SPREADSHEETS = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "xls"}
 # What a spreadsheet's ZIP archive holds tells which one it is.
 ZIPPED = {"xl/workbook.xml": "xlsx", "content.xml": "ods"}
-_KNOWN = {name for names in COLUMNS.values() for name in names} | set(TWIN_CITIES.values())
+_KNOWN = {name for names in COLUMN_NAMES.values() for name in names} | set(TWIN_CITIES.values())
 
 
 @dataclass

@@ -4,8 +4,10 @@ The uploaded file is read once; its table waits in the default file storage unde
 token (`uploads`), and the session remembers which tokens belong to the user and the
 mappings given with it. The preview is the import's dry run, and its mappings can be
 changed there and the preview made again; the confirmation writes it in one transaction
-and removes the table. A file that cannot be imported is answered with its reason, on the
-upload form or on the preview, never with an error page.
+and removes the table. A file that cannot be read is answered on the upload form; a file
+that can, with a mapping that is wrong or leaves it unreadable, is kept and answered on
+the preview, where the mapping is corrected without choosing the file again. Never an
+error page. A match by distance is written only if its checkbox on the preview is ticked.
 """
 
 from functools import wraps
@@ -22,8 +24,8 @@ from django.views.decorators.http import require_POST
 
 from importing import uploads
 from importing.columns import parse_column_mapping, parse_value_mapping
-from importing.reading import ImportRefused, Options, check_size, read_file
-from importing.report import sections, summary
+from importing.reading import ImportRefused, Options, check_size
+from importing.report import PROPOSALS, proposal_text, sections, summary
 from importing.service import relationships_import
 from importing.tables import read_table
 from sistercities import publishing
@@ -33,7 +35,7 @@ SESSION_KEY = "relationship_imports"
 SHOWN_PER_SECTION = 200
 
 
-class MappingForm(forms.Form):
+class MappingFields(forms.Form):
     """What the operator adds to a file the importer cannot read alone."""
 
     columns = forms.CharField(
@@ -41,7 +43,9 @@ class MappingForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy(
-            "One per line: COLUMN=HEADER, e.g. country=Land; “country=” ignores the column."
+            "One per line: COLUMN=HEADER, e.g. country=Land; “country=” ignores the column. "
+            "COLUMN is the field's key or its name in English, Turkish, Kazakh or Russian "
+            "(partner_country, “kardeş ülke”, “бауырлас ел”, “страна побратима”)."
         ),
     )
     values = forms.CharField(
@@ -57,6 +61,12 @@ class MappingForm(forms.Form):
         help_text=gettext_lazy("For a list without a country column for the home city, e.g. TR."),
     )
 
+    def mapping(self) -> dict:
+        """The mappings as the session keeps them."""
+        return {name: self.cleaned_data[name] for name in ("columns", "values", "home_country")}
+
+
+class MappingForm(MappingFields):
     def clean(self):
         data = super().clean()
         try:
@@ -69,16 +79,12 @@ class MappingForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
         return data
 
-    def mapping(self) -> dict:
-        """The mappings as the session keeps them."""
-        return {name: self.cleaned_data[name] for name in ("columns", "values", "home_country")}
-
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class UploadForm(MappingForm):
+class UploadForm(MappingFields):
     file = forms.FileField(
         label=gettext_lazy("List of pairs"),
         help_text=gettext_lazy(
@@ -111,12 +117,12 @@ class UploadForm(MappingForm):
         return upload
 
     def clean(self):
+        """The file's table; the mappings are checked on the preview, the file kept."""
         data = super().clean()
         upload = data.get("file")
-        if upload and "options" in data:
+        if upload:
             try:
                 data["table"] = read_table(upload.read()).kept()
-                read_file(data["table"], data["options"])
             except ImportRefused as error:
                 self.add_error("file", str(error))
         return data
@@ -154,7 +160,7 @@ def _pending(request, token: str) -> dict:
     return pending
 
 
-def _run(request, pending: dict, *, commit: bool):
+def _run(request, pending: dict, *, commit: bool, accepted_matches=()):
     table = uploads.load(pending["path"])
     if table is None:
         raise _expired()
@@ -169,6 +175,7 @@ def _run(request, pending: dict, *, commit: bool):
         publish=pending["publish"],
         user=request.user,
         reason=f"admin import {pending['name']}"[:100],
+        accepted_matches=accepted_matches,
     )
 
 
@@ -212,12 +219,13 @@ def preview(request, token):
     shown = [
         (section.title, section.items[:SHOWN_PER_SECTION], len(section.items))
         for section in sections(report)
-        if section.items
+        if section.items and section.name != PROPOSALS
     ]
+    proposals = [(proposal.key, proposal_text(proposal)) for proposal in report.proposals]
     return render(
         request,
         "importing/preview.html",
-        {**context, "summary": summary(report), "sections": shown},
+        {**context, "summary": summary(report), "sections": shown, "proposals": proposals},
     )
 
 
@@ -226,7 +234,9 @@ def preview(request, token):
 def confirm(request, token):
     pending = _pending(request, token)
     try:
-        report = _run(request, pending, commit=True)
+        report = _run(
+            request, pending, commit=True, accepted_matches=set(request.POST.getlist("accept"))
+        )
     except ImportRefused as error:
         messages.error(request, str(error))
     else:

@@ -49,12 +49,15 @@ def test_only_a_publisher_may_publish_on_import(client, django_user_model, showc
     assert not Relationship.objects.filter(is_published=False).exists()
 
 
-def test_a_bad_upload_is_refused_with_its_message(client, django_user_model, showcase):
+def test_missing_columns_are_shown_on_the_preview_keeping_the_file(
+    client, django_user_model, showcase
+):
     client = staff_client(client, django_user_model, "Editor")
     before = row_counts()
     response = upload(client, b"city;country\nA;B\n")
-    assert response.status_code == 200
-    assert "Missing columns: partner city" in str(response.context["form"].errors["file"])
+    assert response.status_code == 302
+    preview = client.get(response.url)
+    assert "Missing columns: partner city" in preview.context["refused"]
     assert row_counts() == before
 
 
@@ -69,11 +72,15 @@ BAD_FILES = {
     "nul_byte": b"city,country,partner city,partner country\nA,TR,B\x00,SY\n",
     "not_a_spreadsheet": b"PK\x03\x04" + bytes(range(256)),
     "no_columns": b"\xff\xfe\x00\x00garbage",
+    "empty": b"",
+}
+# Files that are read, but not imported as they are: kept for a mapping on the preview.
+REFUSED_ON_THE_PREVIEW = {
     "mislabelled": (
         "Stadt;Land;Partnerstadt;Partnerland\nOsmangazi;Frankreich;Vitré;Frankreich\n"
         "Osmangazi;Polen;Żary;Polen\n"
     ).encode(),
-    "empty": b"",
+    "header_only": b"city,country,partner city,partner country\n",
 }
 
 
@@ -87,12 +94,24 @@ def test_every_refused_file_is_answered_with_a_message(client, django_user_model
     assert row_counts() == before
 
 
+@pytest.mark.parametrize("name", REFUSED_ON_THE_PREVIEW)
+def test_a_file_refused_as_it_is_is_answered_on_the_preview(
+    client, django_user_model, showcase, name
+):
+    client = staff_client(client, django_user_model, "Editor")
+    before = row_counts()
+    response = upload(client, REFUSED_ON_THE_PREVIEW[name])
+    preview = client.get(response.url)
+    assert preview.status_code == 200 and preview.context["refused"]
+    assert row_counts() == before
+
+
 def test_spreadsheets_and_mappings_in_the_admin(client, django_user_model, showcase):
     client = staff_client(client, django_user_model, "Editor")
     data = xlsx([["Ort", "Partner", "Staat", "Typ"], ["Osmangazi", "Aleppo", "SY", "p"]])
     response = upload(client, data, columns="partner_country=Staat\nkind=Typ")
-    assert response.status_code == 200  # the home country and the value are still missing
-    assert "Missing columns: country" in str(response.context["form"].errors["file"])
+    # The home country and the value are still missing: the file waits on the preview.
+    assert "Missing columns: country" in client.get(response.url).context["refused"]
     response = upload(
         client,
         data,

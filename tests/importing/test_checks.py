@@ -168,16 +168,19 @@ def test_exonyms_meet_one_city_and_new_cities_get_cldr_names(showcase):
     assert City.objects.filter(country="RU").count() == 1
 
 
-def test_a_match_by_distance_is_reported_apart(showcase):
+def test_a_match_by_distance_is_proposed_and_used_only_if_accepted(showcase):
     konaev = City.objects.get(slug="konaev")
     data = (
         "city,country,partner city,partner country,partner latitude,partner longitude\n"
         f"Osmangazi,TR,Qonayev,KZ,{konaev.latitude + Decimal('0.01')},{konaev.longitude}\n"
     ).encode()
     report = relationships_import(data=data)
-    (matched,) = report.distance_matches
-    assert matched.city_id == konaev.pk and matched.distance_km == 1.1
+    (proposal,) = report.proposals
+    assert (proposal.city, proposal.distance_km, proposal.accepted) == ("Konaev", 1.1, False)
+    assert [city.name for city in report.new_cities] == ["Qonayev"]
+    report = relationships_import(data=data, accepted_matches={proposal.key})
     assert report.new_cities == [] and len(report.existing_pairs) == 1
+    assert report.existing_pairs[0].partner.city_id == konaev.pk
 
 
 def test_a_town_in_a_territory_of_the_stated_country_is_in_it():

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from importing.columns import parse_column_mapping, parse_value_mapping
 from importing.decoding import NAMED
 from importing.reading import ImportRefused, Options, check_size
-from importing.report import sections, summary
+from importing.report import PROPOSALS, sections, summary
 from importing.service import SourceInfo, relationships_import
 from sistercities.commands import PortalCommand
 
@@ -25,8 +25,9 @@ class Command(PortalCommand):
         "--commit it is a dry run: it prints what would be created, matched or merged and "
         "every row it cannot use, and writes nothing. By default only the rows involving the "
         "home city become relationships; imported relationships stay unpublished until a "
-        "Publisher publishes them, unless --publish is given. Importing a file again changes "
-        "nothing."
+        "Publisher publishes them, unless --publish is given. A city found only by its "
+        "coordinates (a known city within 5 km) is a proposal, used only with "
+        "--accept-distance-matches. Importing a file again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +43,13 @@ class Command(PortalCommand):
         parser.add_argument(
             "--publish", action="store_true", help="Publish the new relationships at once."
         )
+        parser.add_argument(
+            "--accept-distance-matches",
+            action="store_true",
+            help="Take a place the file names otherwise for the known city within 5 km of "
+            "its coordinates. Without it, such a place is a city of its own (a metropolitan "
+            "municipality and its central district share a centre).",
+        )
         parser.add_argument("--source-title", help="Title of the list (generic lists).")
         parser.add_argument("--source-url", default="", help="Where the list comes from.")
         parser.add_argument("--publisher", default="", help="Who published the list.")
@@ -52,8 +60,9 @@ class Command(PortalCommand):
             default=[],
             metavar="COLUMN=HEADER",
             help="Read COLUMN (city, country, partner_city, partner_country, since, kind, "
-            "status, latitude, longitude, partner_latitude, partner_longitude, source_url) "
-            "from the file's column HEADER, e.g. --column country=Land; COLUMN= ignores it.",
+            "status, latitude, longitude, partner_latitude, partner_longitude, source_url, "
+            "or its name in en, tr, kk or ru, e.g. “kardeş ülke”) from the file's column "
+            "HEADER, e.g. --column country=Land; COLUMN= ignores it.",
         )
         parser.add_argument(
             "--value",
@@ -76,7 +85,9 @@ class Command(PortalCommand):
             help="The CSV file's encoding, when the one detected is wrong.",
         )
 
-    def handle(self, *, file, commit, all_pairs, publish, verbosity, **options):
+    def handle(
+        self, *, file, commit, all_pairs, publish, accept_distance_matches, verbosity, **options
+    ):
         source = None
         if options["source_title"]:
             source = SourceInfo(
@@ -102,6 +113,7 @@ class Command(PortalCommand):
                 publish=publish,
                 reason=f"import_relationships {file.name}"[:100],
                 progress=self._progress if verbosity else None,
+                accept_distance_matches=accept_distance_matches,
             )
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}") from None
@@ -122,6 +134,10 @@ class Command(PortalCommand):
                     "  "
                     + _("… %(count)s more (-v 2 lists all)")
                     % {"count": len(section.items) - len(shown)}
+                )
+            if section.name == PROPOSALS and not accept_distance_matches:
+                self.stdout.write(
+                    "  " + _("--accept-distance-matches takes the known cities instead.")
                 )
         self.stdout.write(self.style.SUCCESS(summary(report)))
 
