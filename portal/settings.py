@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "archive",
     "showcase",
     "reports",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, named for staff
     "portal",
 ]
 
