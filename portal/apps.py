@@ -1,4 +1,6 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
@@ -6,6 +8,7 @@ class PortalConfig(AppConfig):
     imported, it adjusts the admin's registry before anything reads it."""
 
     name = "portal"
+    default = True  # the module holds AxesConfig too
 
     def ready(self):
         from django.contrib import admin
@@ -15,3 +18,9 @@ class PortalConfig(AppConfig):
 
         axes_admin.register(admin.site)
         guard_date_hierarchies(admin.site)
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes under a name staff read in their language, not its label "Axes"."""
+
+    verbose_name = _("Sign-in control")

@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "archive",
     "showcase",
     "reports",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, named for staff
     "portal",
 ]
 
@@ -93,6 +93,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # capfirst, upper and lower with Turkish casing (İ/i, I/ı), in every template.
+            "builtins": ["sistercities.templatetags.casing"],
         },
     },
     {

@@ -12,7 +12,6 @@ from django.template.defaultfilters import date, force_escape, linebreaks_filter
 from django.templatetags.i18n import language_name_translated
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from jinja2 import Environment
 
@@ -22,6 +21,7 @@ from journalism.templatetags.journalism import og_locale
 from public.footer import site_footer
 from public.templatetags.languages import page_languages
 from public.templatetags.portal import date_span, datetime_attribute, partial_date, status_label
+from sistercities import casing
 from sistercities.translated import translated_field
 from visits.publication import lead_photo
 
@@ -31,7 +31,7 @@ def url(name: str, *args, **kwargs) -> str:
 
 
 FILTERS = {
-    "capfirst": capfirst,
+    "capfirst": casing.capfirst,
     "date": date,
     "datetime_attribute": datetime_attribute,
     "force_escape": force_escape,
@@ -42,6 +42,8 @@ FILTERS = {
     "og_locale": og_locale,
     "partial_date": partial_date,
     "status_label": status_label,
+    "upper": casing.upper,
+    "lower": casing.lower,
 }
 
 

@@ -13,7 +13,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
-from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -33,6 +32,7 @@ from public.timeline import (
     timeline_page,
     year_parameter,
 )
+from sistercities.casing import capfirst
 from sistercities.documents import download
 from sistercities.models import (
     City,

@@ -22,6 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from sistercities import publishing
+from sistercities.admin_history import ReadableHistory
 from sistercities.admin_numbers import HistoryIdsGuard
 from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
 from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
@@ -56,7 +57,11 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
 
 
 class ContentAdmin(
-    HistoryIdsGuard, SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    ReadableHistory,
+    HistoryIdsGuard,
+    SafeAutocompleteMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
     a page someone else saved since it was opened is not saved over them

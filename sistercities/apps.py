@@ -9,9 +9,10 @@ class SisterCitiesConfig(AppConfig):
 
     def ready(self):
         from pagecache import invalidation
-        from sistercities import mentions, page_tags
+        from sistercities import casing_patches, mentions, page_tags
         from sistercities.home_city import forget_home_city
 
+        casing_patches.apply()
         invalidation.follow(self.label, page_tags.tags_of, page_tags.withdraws)
         mentions.add_relationship_mentions()
         City = self.get_model("City")

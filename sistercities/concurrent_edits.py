@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.exceptions import NotHistoricalModelError
@@ -23,6 +23,7 @@ from simple_history.models import HistoricalChanges
 from simple_history.utils import get_history_model_for_model
 
 from pagecache.numbers import MAX_ID, parse_int
+from sistercities.casing import capfirst
 
 TOKEN_FIELD = "edit_token"
 # Saves listed per kind of object; older ones are summed up by the latest.
