@@ -16,11 +16,14 @@ A name is looked up, case, marks and spacing aside (`folding.fold`: "TÜRKİYE" 
    in two languages (the Estonian "Kongo") is left out and so refused.
 
 Disputed territories take the code of the state the United Nations recognise as sovereign
-there, since ISO 3166 gives them none: Northern Cyprus is CY, Abkhazia and South Ossetia
-are GE, Transnistria is MD, Nagorno-Karabakh is AZ, Somaliland is SO, Crimea is UA. Two
-exceptions follow common international use: Palestine (and the West Bank, Gaza) is PS, which
-ISO assigns; Kosovo is XK, the user-assigned code the EU, the IMF and ISO's own guidance use
-(the portal's settings must declare it through COUNTRIES_OVERRIDE for it to display).
+there, since ISO 3166 gives them none: Abkhazia and South Ossetia are GE, Transnistria is
+MD, Nagorno-Karabakh is AZ, Somaliland is SO, Crimea is UA. Three exceptions: Palestine
+(and the West Bank, Gaza) is PS, which ISO assigns; Kosovo is XK, the user-assigned code
+the EU, the IMF and CLDR use; the Turkish Republic of Northern Cyprus is XN, a country of
+its own for a Turkish municipality, which cannot list its partners there under Cyprus (both
+user-assigned codes are declared in the portal's COUNTRIES_OVERRIDE, with their names).
+Their names are matched in Turkish capitals and with ı typed as i too ("KUZEY KIBRIS",
+"Kuzey Kibris"), as Turkish lists write them.
 Former names of a country that is still one country map to it: West and East Germany are
 DE, Burma MM, Zaire CD, Swaziland SZ, Macedonia MK.
 """
@@ -67,9 +70,30 @@ EXPLICIT = {
     "Wales": "GB",
     "Northern Ireland": "GB",
     # Disputed territories (see the module's docstring).
-    "Northern Cyprus": "CY",
-    "Turkish Republic of Northern Cyprus": "CY",
+    "KKTC": "XN",
+    "K.K.T.C.": "XN",
+    "K.K.T.C": "XN",
+    "Kuzey Kıbrıs": "XN",
+    "Kuzey Kıbrıs Türk Cumhuriyeti": "XN",
+    "Northern Cyprus": "XN",
+    "North Cyprus": "XN",
+    "Turkish Republic of Northern Cyprus": "XN",
+    "TRNC": "XN",
+    "T.R.N.C.": "XN",
+    "Nordzypern": "XN",
+    "Türkische Republik Nordzypern": "XN",
+    "Северный Кипр": "XN",
+    "Турецкая Республика Северного Кипра": "XN",
+    "ТРСК": "XN",
+    "Солтүстік Кипр": "XN",
+    "Солтүстік Кипр Түрік Республикасы": "XN",
     "Kosovo": "XK",
+    "Kosova": "XK",
+    "Republic of Kosovo": "XK",
+    "Kosova Cumhuriyeti": "XK",
+    "Косово": "XK",
+    "Республика Косово": "XK",
+    "Косово Республикасы": "XK",
     "Palestine": "PS",
     "State of Palestine": "PS",
     "West Bank": "PS",
@@ -141,7 +165,6 @@ def _cldr_names(locale_ids) -> dict[str, str]:
     return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
 
 
-@cache
 def _tables() -> _Tables:
     codes = _cldr_names(LIST_LANGUAGES)
     with translation.override("en"):

@@ -8,6 +8,9 @@ France, the mistake a list makes when its "country" column holds the partner's c
 A country without cells in the file (none of its towns reach 1,000) is not checked, and a
 point in a territory of the country (`TERRITORIES`: Réunion for France, Guam for the United
 States) is in it: lists name the state, ISO gives the territory its own code.
+A country the portal names with a user-assigned code (`SHARED_LAND`) is checked against the
+cells of the land it lies in as well: GeoNames files the KKTC's towns under Cyprus, and
+Kosovo has few cells of its own (three), Serbia's around them.
 """
 
 import json
@@ -33,17 +36,21 @@ TERRITORIES = {
     "NZ": ("CK", "NU", "TK"),
     "US": ("PR", "GU", "VI", "AS", "MP", "UM"),
 }
+SHARED_LAND = {"XN": ("CY",), "XK": ("RS",)}
 
 
 @cache
 def _cells() -> dict[str, frozenset[Cell]]:
-    """Each country's cells, its territories' included (the territories keep their own)."""
+    """Each country's cells, with its territories' (which keep their own) and its
+    SHARED_LAND's."""
     data = {
         code: frozenset(map(tuple, cells))
         for code, cells in json.loads(CELLS.read_text(encoding="utf-8")).items()
     }
     for state, territories in TERRITORIES.items():
         data[state] = data[state].union(*(data.get(code, ()) for code in territories))
+    for country, lands in SHARED_LAND.items():
+        data[country] = data.get(country, frozenset()).union(*(data[land] for land in lands))
     return data
 
 

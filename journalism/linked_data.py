@@ -8,6 +8,7 @@ costs the page no query. Texts are in the page's language, with the same fallbac
 """
 
 import json
+import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
@@ -48,6 +49,20 @@ def _date(value: PartialDate | None) -> str | None:
     return value.isoformat() if value else None
 
 
+# ISO 3166-1's user-assigned codes: the portal names Kosovo XK and the KKTC XN with them
+# (portal/settings.py), codes that mean nothing to a reader of schema.org.
+USER_ASSIGNED = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ")
+
+
+def address_country(city: City) -> str | dict:
+    """The ISO code of the city's country, as schema.org advises; for a user-assigned code,
+    the country by its name, which schema.org also allows."""
+    country = city.country
+    if USER_ASSIGNED.fullmatch(country.code):
+        return {"@type": "Country", "name": str(country.name)}
+    return country.code
+
+
 def wikidata_url(city: City) -> str | None:
     return WIKIDATA_ITEM_URL.format(city.wikidata_id) if city.wikidata_id else None
 
@@ -81,7 +96,7 @@ def city_node(request, city: City, *, described: bool = False) -> dict:
                 {
                     "@type": "PostalAddress",
                     "addressRegion": city.region,
-                    "addressCountry": city.country.code,
+                    "addressCountry": address_country(city),
                 }
             ),
             "geo": geo,
@@ -127,7 +142,7 @@ def visit_document(request, visit: Visit) -> dict:
                 "@type": "PostalAddress",
                 "addressLocality": host.name_in_year(year) if year else host.name,
                 "addressRegion": host.region,
-                "addressCountry": host.country.code,
+                "addressCountry": address_country(host),
             }
         ),
         "containedInPlace": city_node(request, host),

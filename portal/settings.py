@@ -202,8 +202,17 @@ if unknown := set(PUBLICATION_LANGUAGES) - {code for code, _name in LANGUAGES}:
         f"PORTAL_PUBLICATION_LANGUAGES: {', '.join(sorted(unknown))} is not one of LANGUAGES"
     )
 
-# Kosovo has a user-assigned code that django-countries leaves nameless.
-COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+# Two countries ISO 3166-1 gives no code, named with its user-assigned ones (AA, QM–QZ,
+# XA–XZ, ZZ), which django-countries leaves nameless. Kosovo is XK, as the EU, the IMF and
+# CLDR write it (its flag ships with django-countries). The Turkish Republic of Northern
+# Cyprus (KKTC), which a Turkish municipality cannot list under Cyprus, is XN ("Northern"):
+# used neither by django-countries, CLDR (XA, XB, XK, QO, ZZ), GeoNames (XK) nor the
+# portal; its flag is ours (static/img/flags/xn.svg). Exports keep these codes as stored,
+# the JSON-LD names the country instead (journalism/linked_data.py).
+COUNTRIES_OVERRIDE = {
+    "XK": _("Kosovo"),
+    "XN": {"name": _("Turkish Republic of Northern Cyprus"), "flag_url": "img/flags/xn.svg"},
+}
 
 # Content translation. A text missing in the visitor's language falls back along a chain
 # chosen for our readers: Kazakh readers mostly read Russian, everyone reads Turkish next.

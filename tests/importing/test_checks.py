@@ -37,6 +37,55 @@ def test_coordinates_far_from_the_stated_country_make_the_row_unusable():
     assert [row.line for row in parsed.rows] == [3]
 
 
+KKTC_SPELLINGS = ["KKTC", "K.K.T.C.", "Kuzey Kıbrıs", "KUZEY KIBRIS TÜRK CUMHURİYETİ", "TRNC"]
+KKTC_SPELLINGS += ["Northern Cyprus", "Северный Кипр", "Солтүстік Кипр"]
+
+
+@pytest.mark.parametrize("country", KKTC_SPELLINGS)
+def test_a_kktc_row_is_read_as_the_kktc_and_its_coordinates_in_cyprus_accepted(country):
+    data = (
+        "city;country;partner city;partner country;partner latitude;partner longitude\n"
+        f"Osmangazi;Türkiye;Gazimağusa;{country};35,125;33,94167\n"
+    ).encode()
+    parsed = read_file(data)
+    assert parsed.problems == []
+    (row,) = parsed.rows
+    assert (row.partner.name, row.partner.country) == ("Gazimağusa", "XN")
+    assert (row.partner.latitude, row.partner.longitude) == (Decimal("35.125"), Decimal("33.94167"))
+
+
+@pytest.mark.parametrize(
+    ("country", "latitude", "longitude", "where"),
+    [
+        ("Kosova", "42,21389", "20,73972", "Prizren"),
+        ("Косово", "42,66", "21,16", "Priştine"),
+        ("Kosovo", "45,25", "19,84", "Novi Sad, in Serbia's cells only"),
+    ],
+)
+def test_a_kosovo_row_is_read_as_kosovo_within_its_cells_or_serbias(
+    country, latitude, longitude, where
+):
+    data = (
+        "city;country;partner city;partner country;partner latitude;partner longitude\n"
+        f"Osmangazi;Türkiye;Prizren;{country};{latitude};{longitude}\n"
+    ).encode()
+    parsed = read_file(data)
+    assert parsed.problems == [], where
+    assert parsed.rows[0].partner.country == "XK"
+
+
+def test_kktc_and_kosovo_coordinates_far_from_them_are_still_refused():
+    data = (
+        "city;country;partner city;partner country;partner latitude;partner longitude\n"
+        "Osmangazi;Türkiye;Gazimağusa;KKTC;52,64;9,21\n"
+        "Osmangazi;Türkiye;Prizren;Kosova;52,64;9,21\n"
+    ).encode()
+    parsed = read_file(data)
+    assert [problem.line for problem in parsed.problems] == [2, 3]
+    assert "lie far from XN (in DE)" in parsed.problems[0].reason
+    assert "lie far from XK (in DE)" in parsed.problems[1].reason
+
+
 def test_a_home_country_that_varies_in_one_towns_list_refuses_the_file(showcase):
     before = row_counts()
     data = "Stadt;Land;Partnerstadt;Partnerland\nNienburg;Frankreich;Vitré;Frankreich\n"

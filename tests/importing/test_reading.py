@@ -12,7 +12,7 @@ from importing.reading import GENERIC, TWIN_FORMAT, ImportRefused, read_file
         ("Turkey", "TR"),
         ("Türkiye", "TR"),
         ("Kazakhstan", "KZ"),
-        ("Northern Cyprus", "CY"),
+        ("Northern Cyprus", "XN"),
         ("Kosovo", "XK"),
         ("Palestine", "PS"),
         ("West Bank", "PS"),
@@ -29,6 +29,49 @@ from importing.reading import GENERIC, TWIN_FORMAT, ImportRefused, read_file
 )
 def test_country_names_map_to_iso_codes(name, code):
     assert country_code(name) == code
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "KKTC",
+        "kktc",
+        "K.K.T.C.",
+        "Kuzey Kıbrıs",
+        "KUZEY KIBRIS",
+        "Kuzey Kibris",
+        "KUZEY KİBRİS",
+        "kuzey kıbrıs",
+        "Kuzey Kıbrıs Türk Cumhuriyeti",
+        "KUZEY KIBRIS TÜRK CUMHURİYETİ",
+        "Kuzey Kibris Türk Cumhuriyeti",
+        "Northern Cyprus",
+        "NORTHERN CYPRUS",
+        "Turkish Republic of Northern Cyprus",
+        "TRNC",
+        "Северный Кипр",
+        "СЕВЕРНЫЙ КИПР",
+        "Турецкая Республика Северного Кипра",
+        "Солтүстік Кипр",
+        "Солтүстік Кипр Түрік Республикасы",
+        "Gazimağusa, KKTC",
+        "XN",
+    ],
+)
+def test_the_kktc_is_a_country_of_its_own(name):
+    assert country_code(name) == "XN"
+
+
+@pytest.mark.parametrize(
+    "name", ["Kosova", "KOSOVA", "Kosovo", "Косово", "КОСОВО", "Prizren, Kosova", "XK"]
+)
+def test_kosovo_is_a_country_of_its_own(name):
+    assert country_code(name) == "XK"
+
+
+@pytest.mark.parametrize("name", ["Cyprus", "Kıbrıs", "Кипр", "Serbia", "Sırbistan"])
+def test_cyprus_and_serbia_stay_themselves(name):
+    assert country_code(name) in ("CY", "RS")
 
 
 @pytest.mark.parametrize("name", ["Soviet Union", "Czechoslovakia", "Yugoslavia"])

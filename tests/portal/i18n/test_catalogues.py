@@ -161,6 +161,7 @@ def test_country_names_catalogue_is_out_of_makemessages_reach():
         ("RU", "Ресей"),
         ("KG", "Қырғызстан"),
         ("XK", "Косово"),
+        ("XN", "Солтүстік Кипр Түрік Республикасы"),
     ],
 )
 def test_countries_are_named_in_kazakh(code, name):
@@ -168,6 +169,18 @@ def test_countries_are_named_in_kazakh(code, name):
 
     with translation.override("kk"):
         assert Country(code).name == name
+
+
+def test_every_country_a_city_can_have_is_named_in_kazakh():
+    """The admin's choices, those of COUNTRIES_OVERRIDE (named in locale/) included."""
+    from django_countries import countries
+
+    with translation.override("kk"):
+        unnamed = [
+            code for code, name in countries if not re.search("[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]", name)
+        ]
+    assert unnamed == []
+    assert {"XK", "XN"} <= {code for code, _name in countries}
 
 
 # The catalogues against the source ------------------------------------------------------
