@@ -24,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from sistercities import publishing
 from sistercities.admin_numbers import HistoryIdsGuard
 from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
+from sistercities.admin_search import FoldedSearch
 from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
 from sistercities.documents import download
@@ -56,7 +57,7 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
 
 
 class ContentAdmin(
-    HistoryIdsGuard, SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    FoldedSearch, HistoryIdsGuard, SafeAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
 ):
     """History and revert (SimpleHistoryAdmin) over language tabs (TabbedTranslationAdmin);
     a page someone else saved since it was opened is not saved over them
