@@ -9,10 +9,15 @@ compared folded (sistercities.search_text.fold): any case, Turkish İ/ı, with o
 accents. Digits are ASCII only.
 """
 
+import datetime
 import re
 from functools import lru_cache
 
 from babel.dates import get_month_names
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from pagecache.numbers import parse_int
 from sistercities.search_text import fold
@@ -69,3 +74,21 @@ def read_date_parts(text: str, language: str) -> tuple[int, int | None, int | No
     ):
         return None
     return numbers
+
+
+class DateFormField(forms.DateField):
+    """A full date: the language's input formats (24.08.2019 in Turkish), ISO 8601, or
+    the day with a month's name ("12 Mayıs 2025", "12 мая 2025")."""
+
+    default_error_messages = {
+        "invalid": _("Enter a full date: 24.08.2019, 24 August 2019 or 2019-08-24."),
+    }
+
+    def strptime(self, value, format):
+        try:
+            return super().strptime(value, format)
+        except ValueError:
+            parts = read_date_parts(value, get_language() or settings.LANGUAGE_CODE)
+            if parts is None or None in parts:
+                raise
+            return datetime.date(*parts)

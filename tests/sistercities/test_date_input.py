@@ -1,11 +1,17 @@
 """Partial dates read and shown back in each language's usual forms."""
 
+import datetime
+
 import pytest
+from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sistercities.date_input import DateFormField
 from sistercities.partial_dates import PartialDate, PartialDateFormField
+from visits.models import Visit
 
 READ = {
     "tr": {
@@ -56,7 +62,7 @@ def test_a_date_is_read_in_the_languages_usual_forms(language, text, expected):
 def test_an_unreadable_date_is_refused_with_the_accepted_forms(language, text):
     with translation.override(language):
         field = PartialDateFormField()
-        with pytest.raises(Exception) as refused:
+        with pytest.raises(ValidationError) as refused:
             field.clean(text)
         assert str(field.error_messages["invalid"]) in str(refused.value)
         assert "2019-08-24" in str(refused.value)
@@ -100,14 +106,35 @@ def test_a_date_shown_in_a_language_reads_back_the_same(language, value):
         assert field.clean(field.prepare_value(value)) == value
 
 
-def test_a_full_date_field_reads_and_shows_dd_mm_yyyy_in_turkish():
-    import datetime
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("tr", "12.05.2025"),
+        ("tr", "12 Mayıs 2025"),
+        ("tr", "2025-05-12"),
+        ("kk", "12 мамыр 2025"),
+        ("ru", "12 мая 2025"),
+        ("ru", "12.05.2025"),
+        ("en", "12/05/2025"),
+        ("en", "12 May 2025"),
+    ],
+)
+def test_the_admins_full_dates_are_read_in_the_languages_forms(language, text):
+    """A DateField in the admin (a visit's original publication date)."""
+    visit_admin = admin.site._registry[Visit]
+    field = visit_admin.formfield_for_dbfield(
+        Visit._meta.get_field("originally_published_on"), request=None
+    )
+    with translation.override(language):
+        assert field.clean(text) == datetime.date(2025, 5, 12)
+        assert field.widget.format_value(datetime.date(2019, 8, 24)) == SHOWN[language][0]
 
-    from django import forms
-    from django.contrib.admin.widgets import AdminDateWidget
 
+@pytest.mark.parametrize("text", ["Mayıs 2025", "31.02.2025", "٢٠٢٥-٠٥-١٢"])
+def test_an_unreadable_full_date_names_the_accepted_forms(text):
+    field = DateFormField()
     with translation.override("tr"):
-        field = forms.DateField(widget=AdminDateWidget, localize=True)
-        assert field.clean("12.05.2025") == datetime.date(2025, 5, 12)
-        assert field.clean("2025-05-12") == datetime.date(2025, 5, 12)
-        assert field.widget.format_value(datetime.date(2019, 8, 24)) == "24.08.2019"
+        with pytest.raises(ValidationError) as refused:
+            field.clean(text)
+        (message,) = refused.value.messages
+    assert message == "Tam bir tarih girin: 24.08.2019, 24 Ağustos 2019 ya da 2019-08-24."
