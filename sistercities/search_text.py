@@ -69,8 +69,12 @@ class Searchable:
 
     SEARCHED: tuple[str, ...] = ()
 
-    def save(self, *args, **kwargs):
+    def refresh_search_text(self) -> None:
+        """For writes that bypass save(): bulk creation, restored archives."""
         fill_search_text(self, self.SEARCHED)
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields:
             kwargs["update_fields"] = {
