@@ -45,7 +45,7 @@ from sistercities.models import (
     latest_status,
 )
 from sistercities.page_tags import city_tag, relationship_tag
-from sistercities.search_text import words_begin
+from sistercities.search_text import LANGUAGES, words_begin
 from sistercities.translated import localized_names
 from visits.models import DelegationMember, Visit
 from visits.queries import latest_first
@@ -301,10 +301,12 @@ def search(request):
 
 
 def _search(query):
-    """Matches where each word of the query begins a word of the text a visitor sees in
-    the active language, whatever its accents and case (sistercities.search_text)."""
-    matches = words_begin(query)
-    visits = visit_cards().filter(matches)
+    """Matches where each word of the query begins a word, whatever its accents and case
+    (sistercities.search_text): of a visit's text as the visitor reads it in the active
+    language; of a name in any language, since a place or person is looked for by the
+    name one knows (Қапшағай, Капчагай or Kapçağay)."""
+    visits = visit_cards().filter(words_begin(query))
+    matches = words_begin(query, languages=LANGUAGES)
     former_names = FormerCityName.objects.filter(matches)
     cities = (
         City.objects.public()

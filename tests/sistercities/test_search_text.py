@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from sistercities.models import City, Relationship
 from sistercities.search_text import fold, folded_words
+from visits.models import Visit
 
 
 @pytest.mark.parametrize(
@@ -56,6 +57,22 @@ def test_public_search_finds_word_beginnings_in_each_language(client, showcase, 
         city_url = konaev.get_absolute_url()
     for query in QUERIES[language]:
         assert f'href="{city_url}"' in search_html(client, language, query), query
+
+
+@pytest.mark.parametrize("query", ["Қапш", "капч", "Kapch", "Қонаев"])
+def test_public_search_finds_a_name_in_any_language(client, showcase, query):
+    with translation.override("tr"):
+        city_url = City.objects.get(slug="konaev").get_absolute_url()
+    assert f'href="{city_url}"' in search_html(client, "tr", query)
+
+
+def test_public_search_reads_a_visits_text_in_the_visitors_language(client, showcase):
+    """The Turkish report is not what an English reader sees."""
+    visit = Visit.objects.get(title_en__startswith="Osmangazi delegation")
+    with translation.override("en"):
+        visit_url = visit.get_absolute_url()
+    assert f'href="{visit_url}"' in search_html(client, "en", "OSMANGAZİ deleg")
+    assert f'href="{visit_url}"' not in search_html(client, "en", "heyeti")
 
 
 def test_public_search_matches_only_word_beginnings(client, showcase):
