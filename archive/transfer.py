@@ -50,6 +50,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sistercities.documents import check_document
+from sistercities.search_text import Searchable
 
 FORMAT = "sistercities-archive"
 VERSION = 1
@@ -360,6 +361,8 @@ def _save_rows(rows: list[dict]) -> list[str]:
                     continue  # an account of that name exists here and is kept as it is
                 restored.object.set_unusable_password()
                 new_accounts.append(restored.object.get_username())
+            if isinstance(restored.object, Searchable):
+                restored.object.refresh_search_text()  # an archive made before the column
             restored.save()
     except DeserializationError as error:
         raise ArchiveError(_("The archive's rows cannot be restored: %s") % error) from None

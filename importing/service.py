@@ -462,6 +462,8 @@ def _write(report: ImportReport, *, source: SourceInfo, publish: bool, user, rea
         )
         for city in new_cities
     ]
+    for city in objects:
+        city.refresh_search_text()  # bulk creation does not call save()
     for batch in batches(objects):
         bulk_create_with_history(batch, City, default_user=user, default_change_reason=reason)
     city_slugs = {}

@@ -45,7 +45,8 @@ from sistercities.models import (
     latest_status,
 )
 from sistercities.page_tags import city_tag, relationship_tag
-from sistercities.translated import localized_names, seen_text_contains
+from sistercities.search_text import LANGUAGES, words_begin
+from sistercities.translated import localized_names
 from visits.models import DelegationMember, Visit
 from visits.queries import latest_first
 from visits.views import public_visits, visit_cards
@@ -300,16 +301,16 @@ def search(request):
 
 
 def _search(query):
-    """Matches in the text a visitor sees in the active language (see seen_text_contains)."""
-    visits = visit_cards().filter(
-        seen_text_contains(["title", "summary", "report", "places"], query)
-    )
-    former_names = FormerCityName.objects.filter(seen_text_contains(["name"], query))
+    """Matches where each word of the query begins a word, whatever its accents and case
+    (sistercities.search_text): of a visit's text as the visitor reads it in the active
+    language; of a name in any language, since a place or person is looked for by the
+    name one knows (Қапшағай, Капчагай or Kapçağay)."""
+    visits = visit_cards().filter(words_begin(query))
+    matches = words_begin(query, languages=LANGUAGES)
+    former_names = FormerCityName.objects.filter(matches)
     cities = (
         City.objects.public()
-        .filter(
-            seen_text_contains(["name", "region"], query) | Q(pk__in=former_names.values("city"))
-        )
+        .filter(matches | Q(pk__in=former_names.values("city")))
         .prefetch_related("former_names")
     )
     memberships = DelegationMember.objects.filter(
@@ -317,7 +318,7 @@ def _search(query):
     ).select_related("visit")
     people = (
         Person.objects.public()
-        .filter(seen_text_contains(["name"], query))
+        .filter(matches)
         .prefetch_related(
             Prefetch("delegationmember_set", queryset=memberships, to_attr="public_memberships")
         )
@@ -325,7 +326,7 @@ def _search(query):
     # An organisation's city is named only where the public may see that city.
     organisations = (
         Organisation.objects.public()
-        .filter(seen_text_contains(["name", "short_name"], query))
+        .filter(matches)
         .select_related("city")
         .annotate(city_is_public=Exists(City.objects.public().filter(pk=OuterRef("city"))))
     )

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +25,10 @@ from sistercities import publishing
 from sistercities.admin_history import ReadableHistory
 from sistercities.admin_numbers import HistoryIdsGuard
 from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
+from sistercities.admin_search import FoldedSearch
 from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
+from sistercities.date_input import DateFormField
 from sistercities.documents import download
 from sistercities.models import (
     City,
@@ -58,6 +60,7 @@ def in_all_languages(*fields: str) -> tuple[str, ...]:
 
 class ContentAdmin(
     ReadableHistory,
+    FoldedSearch,
     HistoryIdsGuard,
     SafeAutocompleteMixin,
     SimpleHistoryAdmin,
@@ -67,6 +70,8 @@ class ContentAdmin(
     a page someone else saved since it was opened is not saved over them
     (sistercities/concurrent_edits.py); a change of publication needs the Publisher
     (sistercities/publishing.py), on the form, the inlines, deletions and reverts alike."""
+
+    formfield_overrides = {models.DateField: {"form_class": DateFormField}}
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)

@@ -19,6 +19,7 @@ from sistercities import documents
 from sistercities.addresses import slug_url
 from sistercities.mentions import named_publicly
 from sistercities.partial_dates import PartialDate, PartialDateField
+from sistercities.search_text import Searchable
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -97,11 +98,13 @@ class CityQuerySet(models.QuerySet):
 WIKIDATA_ITEM = r"^Q[1-9][0-9]*\Z"
 
 
-class City(models.Model):
+class City(Searchable, models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("current name"), max_length=150)
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=150, blank=True)
+    search_text = models.TextField(editable=False, default="")
+    SEARCHED = ("name", "region")
     latitude = models.DecimalField(
         _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
     )
@@ -201,13 +204,15 @@ class City(models.Model):
         return str(_("%(old)s (today %(name)s)") % {"old": old, "name": self.name})
 
 
-class FormerCityName(models.Model):
+class FormerCityName(Searchable, models.Model):
     """A name the city bore before: Kapchagay, used until the 2022 rename to Konaev."""
 
     city = models.ForeignKey(
         City, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("city")
     )
     name = models.CharField(_("former name"), max_length=150)
+    search_text = models.TextField(editable=False, default="")
+    SEARCHED = ("name",)
     used_until_year = models.PositiveSmallIntegerField(
         _("used until (year)"), null=True, blank=True, help_text=_("The year of the rename.")
     )
@@ -253,8 +258,10 @@ class CityAlias(models.Model):
         return f"{self.name} → {self.same_as}"
 
 
-class Organisation(models.Model):
+class Organisation(Searchable, models.Model):
     name = models.CharField(_("name"), max_length=250)
+    search_text = models.TextField(editable=False, default="")
+    SEARCHED = ("name", "short_name")
     short_name = models.CharField(
         _("short name"), max_length=50, blank=True, help_text=_("An acronym such as TDBB.")
     )
@@ -279,10 +286,12 @@ class Organisation(models.Model):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
 
-class Person(models.Model):
+class Person(Searchable, models.Model):
     """A person; the title held at a given time lives where that time is recorded."""
 
     name = models.CharField(_("name"), max_length=150)
+    search_text = models.TextField(editable=False, default="")
+    SEARCHED = ("name",)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
 
     objects = MentionedQuerySet.as_manager()

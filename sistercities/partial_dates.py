@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache, total_ordering
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+from sistercities.date_input import read_date_parts
+
+_PATTERN = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?$")
 
 
 class Precision(models.TextChoices):
@@ -111,25 +114,41 @@ def format_partial_date(value: PartialDate | None) -> str:
 class PartialDateFormField(forms.CharField):
     default_error_messages = {
         "invalid": _(
-            "Enter a year (2019), a year and month (2019-08) or a full date (2019-08-24); "
-            "leave it empty if the date is unknown."
+            "Enter a year (2019), a month (08.2019 or August 2019) or a full date "
+            "(24.08.2019, 24 August 2019 or 2019-08-24); leave it empty if the date is "
+            "unknown."
         ),
     }
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("2019, 2019-08 or 2019-08-24; empty if unknown."))
+        kwargs.setdefault(
+            "help_text", _("2019, 08.2019, 24.08.2019 or 2019-08-24; empty if unknown.")
+        )
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
-        return value.isoformat() if isinstance(value, PartialDate) else value
+        """Shown back as the language writes dates: 24.08.2019, 08.2019, 2019 (the day's
+        form is the language's first date input format: 24/08/2019 in English)."""
+        if not isinstance(value, PartialDate):
+            return value
+        if value.precision == Precision.DAY:
+            return value.first_day.strftime(get_format("DATE_INPUT_FORMATS")[0])
+        if value.precision == Precision.MONTH:
+            separator = "/" if "/" in get_format("DATE_INPUT_FORMATS")[0] else "."
+            return f"{value.month:02d}{separator}{value.year:04d}"
+        return f"{value.year:04d}"
 
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
             return None
+        parts = read_date_parts(text, get_language() or settings.LANGUAGE_CODE)
         try:
-            return PartialDate.parse(text)
-        except ValueError:
+            if parts is None:
+                raise ValueError(text)
+            year, month, day = parts
+            return PartialDate(year, month, day)
+        except (ValueError, TypeError):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 

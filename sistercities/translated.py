@@ -9,7 +9,6 @@ modeltranslation quietly falls back along settings.MODELTRANSLATION_FALLBACK_LAN
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Q
 from django.utils.translation import get_language_info
 from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
@@ -71,19 +70,3 @@ def fallback_lang(obj, field: str) -> str:
     """The language obj.<field> falls back to, or "" where it is in the visitor's own."""
     text = translated_field(obj, field)
     return text.lang if text.fell_back else ""
-
-
-def seen_text_contains(fields: list[str], text: str) -> Q:
-    """Rows whose text, as a visitor in the active language sees it, contains `text`.
-
-    A language's field counts only where every language before it in the chain is empty,
-    just as modeltranslation shows it.
-    """
-    condition = Q()
-    for field in fields:
-        earlier_empty = Q()
-        for lang in language_chain():
-            name = build_localized_fieldname(field, lang)
-            condition |= earlier_empty & Q(**{f"{name}__icontains": text})
-            earlier_empty &= Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
-    return condition

@@ -24,22 +24,22 @@ from sistercities.models import (
 
 @register(City)
 class CityTranslation(TranslationOptions):
-    fields = ("name", "region", "description")
+    fields = ("name", "region", "description", "search_text")
 
 
 @register(FormerCityName)
 class FormerCityNameTranslation(TranslationOptions):
-    fields = ("name", "note")
+    fields = ("name", "note", "search_text")
 
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name", "short_name")
+    fields = ("name", "short_name", "search_text")
 
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "search_text")
 
 
 @register(CooperationArea)

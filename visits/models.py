@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from sistercities.addresses import slug_url
 from sistercities.models import Organisation, Person, PersonInRole, Relationship, Source
 from sistercities.partial_dates import PartialDateField
+from sistercities.search_text import Searchable
 from visits import images
 
 
@@ -98,7 +99,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(start_date__gte=timezone.localdate().isoformat())
 
 
-class Visit(models.Model):
+class Visit(Searchable, models.Model):
     relationship = models.ForeignKey(
         Relationship,
         on_delete=models.PROTECT,
@@ -116,6 +117,8 @@ class Visit(models.Model):
         _("summary"), blank=True, help_text=_("One or two sentences for lists and feeds.")
     )
     report = models.TextField(_("report"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+    SEARCHED = ("title", "summary", "report", "places")
     related_event = models.ForeignKey(
         Event,
         on_delete=models.SET_NULL,

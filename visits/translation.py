@@ -13,7 +13,7 @@ class EventTranslation(TranslationOptions):
 
 @register(Visit)
 class VisitTranslation(TranslationOptions):
-    fields = ("title", "places", "purpose", "summary", "report")
+    fields = ("title", "places", "purpose", "summary", "report", "search_text")
 
 
 @register(DelegationMember)

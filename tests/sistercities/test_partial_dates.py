@@ -41,7 +41,6 @@ def test_partial_date_parses_each_precision_and_writes_it_back(text, value, prec
         "2019-08-00",
         "19",
         "2019-8",
-        "24.08.2019",
         "",
     ],
 )
@@ -50,6 +49,13 @@ def test_impossible_or_malformed_dates_are_refused(text):
         PartialDate.parse(text)
     with pytest.raises(ValidationError):
         PartialDateFormField(required=False).clean(text or "x")
+
+
+def test_the_stored_form_is_iso_only():
+    """24.08.2019 is read from a form (tests/sistercities/test_date_input.py), never
+    stored or parsed from the database as such."""
+    with pytest.raises(ValueError):
+        PartialDate.parse("24.08.2019")
 
 
 def test_a_day_needs_a_month():

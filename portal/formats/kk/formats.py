@@ -11,3 +11,6 @@ SHORT_DATE_FORMAT = "d.m.Y"
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "\xa0"
 NUMBER_GROUPING = 3
+# Read and shown in the admin as 24.08.2019; ISO 8601 is always read as well.
+DATE_INPUT_FORMATS = ["%d.%m.%Y"]
+DATETIME_INPUT_FORMATS = ["%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M:%S.%f", "%d.%m.%Y %H:%M"]
