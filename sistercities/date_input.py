@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pagecache.numbers import parse_int
-from sistercities.search_text import fold
+from sistercities.folding import fold
 
 _NUMERIC = re.compile(
     r"^(?:(?P<day>[0-9]{1,2})[./])?(?P<month>[0-9]{1,2})[./](?P<year>[0-9]{4})$"

@@ -8,23 +8,16 @@ SQLite and PostgreSQL, needs no unaccent extension and costs no extra query.
 """
 
 import re
-import unicodedata
 
 from django.db.models import Q
 from django.utils.html import strip_tags
 from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
-# Turkish dotted and dotless i fold to the one i: "İZMİR", "Izmir" and "ızmir" alike.
-_TURKISH_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+from sistercities.folding import fold
+
 _WORD = re.compile(r"\w+")
 FIELD = "search_text"
-
-
-def fold(text: str) -> str:
-    """Text without accents or case, with Turkish İ/I/ı as i: "Kapçağay" → "kapcagay"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TURKISH_I))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def folded_words(text: str) -> list[str]:

@@ -7,8 +7,9 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sistercities.folding import fold
 from sistercities.models import City, Relationship
-from sistercities.search_text import fold, folded_words
+from sistercities.search_text import folded_words
 from visits.models import Visit
 
 
