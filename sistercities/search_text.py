@@ -40,6 +40,17 @@ def fill_search_text(obj, fields) -> None:
         setattr(obj, build_localized_fieldname(FIELD, language), f" {' '.join(words)} ")
 
 
+def fill_stored_rows(model, fields) -> None:
+    """Give the rows of `model` saved before it had the column their words, as a save
+    gives them (the migrations that add the column call this)."""
+    rows = list(model._base_manager.all())
+    for row in rows:
+        fill_search_text(row, fields)
+        row.search_text = getattr(row, build_localized_fieldname(FIELD, LANGUAGES[0]))
+    columns = [build_localized_fieldname(FIELD, language) for language in LANGUAGES]
+    model._base_manager.bulk_update(rows, [*columns, FIELD], batch_size=500)
+
+
 def words_begin(query: str, *, prefix: str = "", languages=None) -> Q:
     """Rows where each word of `query` begins a word of the text seen in one of
     `languages` (the active language by default). A query without a word matches nothing."""

@@ -12,17 +12,10 @@ SEARCHED = {
 
 def fill(apps, schema_editor):
     """The rows saved before the column existed get their words, as a save gives them."""
-    from sistercities.search_text import fill_search_text
+    from sistercities.search_text import fill_stored_rows
 
     for name, fields in SEARCHED.items():
-        model = apps.get_model("sistercities", name)
-        rows = list(model.objects.all())
-        for row in rows:
-            fill_search_text(row, fields)
-        columns = [f"search_text_{lang}" for lang in ("tr", "en", "kk", "ru")] + ["search_text"]
-        for row in rows:
-            row.search_text = row.search_text_tr
-        model.objects.bulk_update(rows, columns, batch_size=500)
+        fill_stored_rows(apps.get_model("sistercities", name), fields)
 
 
 class Migration(migrations.Migration):
