@@ -19,7 +19,12 @@ def fold_case(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """`fold_case` without combining marks either: "İŞBİRLİĞİ", "Işbirliği" and
-    "isbirligi" are one word, "Kapçağay" is "kapcagay"."""
-    decomposed = unicodedata.normalize("NFKD", fold_case(text))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Without case or combining marks either: "İŞBİRLİĞİ", "Işbirliği" and "isbirligi" are
+    one word, "Kapçağay" is "kapcagay". Decomposed before and after case folding, so that
+    folding a folded word changes nothing ("𝕬" → "a", "ΐ" → "ι")."""
+    text = _without_marks(unicodedata.normalize("NFKD", text).translate(_TURKISH_I))
+    return _without_marks(unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _without_marks(text: str) -> str:
+    return "".join(char for char in text if not unicodedata.combining(char))
