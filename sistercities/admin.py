@@ -26,7 +26,7 @@ from sistercities.admin_history import ReadableHistory
 from sistercities.admin_numbers import HistoryIdsGuard
 from sistercities.admin_publishing import publication_guarded_form, publication_guarded_formset
 from sistercities.admin_search import FoldedSearch
-from sistercities.admin_widgets import DocumentInput, SafeAutocompleteMixin
+from sistercities.admin_widgets import AdminFieldsMixin, DocumentInput
 from sistercities.concurrent_edits import EditGuard, guarded_form, with_token_fieldset
 from sistercities.date_input import DateFormField
 from sistercities.documents import download
@@ -62,7 +62,7 @@ class ContentAdmin(
     ReadableHistory,
     FoldedSearch,
     HistoryIdsGuard,
-    SafeAutocompleteMixin,
+    AdminFieldsMixin,
     SimpleHistoryAdmin,
     TabbedTranslationAdmin,
 ):
@@ -71,7 +71,10 @@ class ContentAdmin(
     (sistercities/concurrent_edits.py); a change of publication needs the Publisher
     (sistercities/publishing.py), on the form, the inlines, deletions and reverts alike."""
 
-    formfield_overrides = {models.DateField: {"form_class": DateFormField}}
+    formfield_overrides = {
+        **AdminFieldsMixin.formfield_overrides,
+        models.DateField: {"form_class": DateFormField},
+    }
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -121,7 +124,7 @@ class SourceAdmin(ContentAdmin):
     search_fields = ("title", "publisher", "url")
 
 
-class FormerCityNameInline(SafeAutocompleteMixin, TranslationTabularInline):
+class FormerCityNameInline(AdminFieldsMixin, TranslationTabularInline):
     model = FormerCityName
     extra = 0
 
@@ -164,13 +167,13 @@ class CooperationAreaAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name_tr",)}
 
 
-class StatusChangeInline(SafeAutocompleteMixin, TranslationStackedInline):
+class StatusChangeInline(AdminFieldsMixin, TranslationStackedInline):
     model = StatusChange
     extra = 0
     autocomplete_fields = ("sources",)
 
 
-class ProtocolLinkInline(SafeAutocompleteMixin, TranslationTabularInline):
+class ProtocolLinkInline(AdminFieldsMixin, TranslationTabularInline):
     """The relationship's protocols, each linking to its own page with its signatories."""
 
     model = Protocol
@@ -216,7 +219,7 @@ class RelationshipAdmin(ContentAdmin):
         return RelationshipStatus(status).label if status else None
 
 
-class SignatoryInline(SafeAutocompleteMixin, TranslationTabularInline):
+class SignatoryInline(AdminFieldsMixin, TranslationTabularInline):
     model = Signatory
     autocomplete_fields = ("person", "organisation")
     extra = 0

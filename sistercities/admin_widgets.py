@@ -1,14 +1,20 @@
-"""Autocomplete widgets that survive a hand-made POST.
+"""Admin form fields that read what browsers and hand-made POSTs send.
 
-To redraw a form, Django's admin autocomplete widgets look up the posted ids in the
-database; an id the key column cannot hold (text, or a number past its integer range)
-raises there and the admin answers 500. These widgets leave such a value out of the redrawn
-select; the form field itself still reports it as an invalid choice.
+A textarea's line ends come back from a browser as CR LF, while the texts are stored with
+LF: read as sent, every multi-line text counted as changed on every save, and a public
+report asked for a correction note nobody had made. TextareaField reads them as LF.
+
+Autocomplete widgets that survive a hand-made POST: to redraw a form, Django's admin
+autocomplete widgets look up the posted ids in the database; an id the key column cannot
+hold (text, or a number past its integer range) raises there and the admin answers 500.
+These widgets leave such a value out of the redrawn select; the form field itself still
+reports it as an invalid choice.
 """
 
+from django import forms
 from django.contrib.admin import widgets
 from django.core.exceptions import ValidationError
-from django.db import connections
+from django.db import connections, models
 
 
 class _StorableValuesOnly:
@@ -37,8 +43,17 @@ class AutocompleteSelectMultiple(_StorableValuesOnly, widgets.AutocompleteSelect
     pass
 
 
-class SafeAutocompleteMixin:
-    """For a ModelAdmin or an inline: its autocomplete fields use the widgets above."""
+class TextareaField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class AdminFieldsMixin:
+    """For a ModelAdmin or an inline: its autocomplete fields use the widgets above, its
+    texts are read with TextareaField."""
+
+    formfield_overrides = {models.TextField: {"form_class": TextareaField}}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):

@@ -20,7 +20,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from sistercities import publishing
 from sistercities.admin import ContentAdmin, in_all_languages
-from sistercities.admin_widgets import SafeAutocompleteMixin
+from sistercities.admin_widgets import AdminFieldsMixin
 from visits.models import (
     Correction,
     DelegationMember,
@@ -45,33 +45,33 @@ class EventAdmin(ContentAdmin):
     autocomplete_fields = ("organiser",)
 
 
-class DelegationMemberInline(SafeAutocompleteMixin, TranslationTabularInline):
+class DelegationMemberInline(AdminFieldsMixin, TranslationTabularInline):
     model = DelegationMember
     fields = ("order", "person", "role", "title", "organisation")
     autocomplete_fields = ("person", "organisation")
     extra = 0
 
 
-class MeetingInline(SafeAutocompleteMixin, TranslationStackedInline):
+class MeetingInline(AdminFieldsMixin, TranslationStackedInline):
     model = Meeting
     fields = ("order", "date", "organisation", "host", "host_title", "topics")
     autocomplete_fields = ("organisation", "host")
     extra = 0
 
 
-class QuoteInline(SafeAutocompleteMixin, TranslationStackedInline):
+class QuoteInline(AdminFieldsMixin, TranslationStackedInline):
     model = Quote
     autocomplete_fields = ("speaker",)
     extra = 0
 
 
-class PhotoInline(SafeAutocompleteMixin, TranslationStackedInline):
+class PhotoInline(AdminFieldsMixin, TranslationStackedInline):
     model = Photo
     fields = ("order", "image", "caption", "alt_text", "credit")
     extra = 0
 
 
-class CorrectionInline(SafeAutocompleteMixin, TranslationStackedInline):
+class CorrectionInline(AdminFieldsMixin, TranslationStackedInline):
     model = Correction
     extra = 0
 

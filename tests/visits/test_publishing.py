@@ -268,3 +268,22 @@ def test_a_scheduled_visit_needs_its_texts_too(publisher_client, change_form):
     response = publisher_client.post(_change_url(visit), data)
     assert response.context["adminform"].form.non_field_errors()
     assert _db_row(visit)["status"] == "draft"
+
+
+def test_a_browser_saving_an_unchanged_public_report_is_no_correction(
+    publisher_client, change_form
+):
+    """Browsers send a textarea's line ends as CR LF; the stored text has LF."""
+    visit = VisitFactory(report_tr="Birinci paragraf.\n\nİkinci paragraf.")
+    data = change_form(publisher_client, _change_url(visit))
+    data = {
+        key: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for key, value in data.items()
+    }
+    history = visit.history.count()
+
+    assert publisher_client.post(_change_url(visit), data).status_code == 302
+
+    assert Visit.objects.get(pk=visit.pk).report_tr == "Birinci paragraf.\n\nİkinci paragraf."
+    assert not visit.corrections.exists()
+    assert visit.history.count() == history + 1
