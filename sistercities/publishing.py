@@ -6,9 +6,10 @@ report's correction notes, deleting public content — needs the model's publish
 (the Publisher's). Each publishable model states here, once, what the public sees of a
 row's publication (its *face*); a save that changes the face of the stored row, a new row
 that is public from the start, or the deletion of a row whose face is public is such a
-change. The admin's forms, inline formsets, actions, history reverts and deletions, the
-importer and the archive all ask `refusal()` / `deletion_refusal()` or call
-`require_publish_permission()` before they write. visits registers its models in its
+change. The admin's forms, inline formsets, actions, history reverts and deletions and
+the importer's "publish" ask `refusal()` / `deletion_refusal()` or call
+`require_publish_permission()` before they write; commands (user None: the archive's
+restore, the showcase) run with the operator's rights. visits registers its models in its
 AppConfig.ready(), since this app cannot import it.
 """
 
@@ -88,12 +89,6 @@ def check_save(*, user, instance: models.Model) -> None:
     """Raise PermissionDenied with the rule's message where `refusal()` finds one: the last
     guard of a write whose form has already been checked."""
     rule = refusal(user=user, instance=instance)
-    if rule is not None:
-        raise PermissionDenied(rule.message)
-
-
-def check_delete(*, user, instance: models.Model) -> None:
-    rule = deletion_refusal(user=user, instance=instance)
     if rule is not None:
         raise PermissionDenied(rule.message)
 

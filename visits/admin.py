@@ -103,12 +103,10 @@ class VisitAdminForm(forms.ModelForm):
         ),
     )
 
-    # Set per request by VisitAdmin.get_form.
-    can_publish = False
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.can_publish:
+        # The user is the one ContentAdmin gives every form (sistercities.admin_publishing).
+        if not publishing.may_publish(self.publication_user, Visit):
             stored_status = self._stored[0]
             self.fields["status"].widget.choices = [
                 (value, label)
@@ -223,11 +221,6 @@ class VisitAdmin(ContentAdmin):
 
     def has_publish_permission(self, request):
         return publishing.may_publish(request.user, Visit)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.can_publish = self.has_publish_permission(request)
-        return form
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
